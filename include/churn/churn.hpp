@@ -1,0 +1,11 @@
+#pragma once
+/// The churn library: `#include <churn/churn.hpp>` and link `churn::core`.
+
+#include <churn/decimal.hpp>
+#include <churn/error.hpp>
+#include <churn/metrics.hpp>
+#include <churn/parse.hpp>
+#include <churn/period.hpp>
+#include <churn/ratio.hpp>
+#include <churn/scores.hpp>
+#include <churn/version.hpp>

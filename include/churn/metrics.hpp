@@ -1,0 +1,95 @@
+#pragma once
+/// Customer churn and retention metrics. Rates are fractions (0.0475, not 4.75): percent
+/// is a rendering choice. Functions throw churn::domain_error where a metric is undefined.
+
+#include <churn/decimal.hpp>
+#include <churn/period.hpp>
+#include <churn/ratio.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace churn {
+
+/// The denominator of a churn rate.
+enum class basis {
+    start,    ///< S, as every source article does
+    exposed,  ///< S + N, "customers served"
+    average,  ///< (S + E) / 2
+};
+
+/// Customers the rate is taken over, for the chosen basis (a ratio: the average may be .5).
+ratio customers_at_risk(const period& p, basis b);
+/// (L + LN) / basis.
+ratio churn_rate(const period& p, basis b = basis::start);
+/// L / S; needs L known.
+ratio base_churn_rate(const period& p);
+/// LN / N; needs LN known and N > 0.
+ratio new_customer_churn_rate(const period& p);
+/// CRR = (E − N) / S.
+ratio retention_rate(const period& p);
+/// RPR = Q / T: repeat customers over all customers.
+ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers);
+
+/// Expected customer lifetime in periods: 1 / churn.
+ratio lifetime(const ratio& churn);
+
+/// LTV as the articles define it: (revenue − marketing cost) / customers.
+ratio ltv_from_revenue(const decimal& revenue, const decimal& marketing, std::int64_t customers);
+/// LTV = ARPU × margin × lifetime − CAC, with lifetime in periods.
+ratio ltv_from_lifetime(const decimal& arpu, const ratio& margin, const ratio& lifetime_periods,
+                        const decimal& cac);
+/// LTV = ARPU × margin / churn − CAC; churn 0 is an error (the lifetime is unbounded).
+ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& churn,
+                     const decimal& cac);
+
+/// Lost revenue: lost customers × value per customer (exact).
+decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer);
+
+/// Period lengths for conversion: day, week, month, quarter, half, year.
+enum class period_length { day, week, month, quarter, half, year };
+/// Parses "day" … "year" (also plural and "monthly"-style adjectives); nullopt otherwise.
+std::optional<period_length> parse_period_length(std::string_view name);
+std::string_view name(period_length p);
+/// Length to / length from, exactly (month → year is 12).
+ratio periods_per(period_length from, period_length to);
+/// Churn over another period length: 1 − (1 − c)^(to / from). Not rational in general.
+double convert_churn(const ratio& churn, period_length from, period_length to);
+
+/// Revenue movements of one period; all amounts ≥ 0, start > 0.
+struct revenue_movements {
+    decimal start;
+    decimal churned;
+    decimal contraction;
+    decimal expansion;
+    decimal reactivation;
+};
+/// (churned + contraction) / start.
+ratio gross_revenue_churn(const revenue_movements& r);
+/// (churned + contraction − expansion − reactivation) / start; may be negative.
+ratio net_revenue_churn(const revenue_movements& r);
+/// Net revenue churn from start, end and new revenue: (start + new − end) / start.
+ratio net_revenue_churn(const decimal& start, const decimal& end, const decimal& new_revenue);
+
+/// NPS counts; promoters score 9–10, passives 7–8, detractors 0–6.
+struct nps_counts {
+    std::int64_t promoters = 0;
+    std::int64_t passives = 0;
+    std::int64_t detractors = 0;
+};
+/// Adds one 0–10 score; throws churn::domain_error outside 0 … 10.
+void add_score(nps_counts& counts, std::int64_t score);
+/// (promoters − detractors) / all answers, as a fraction in −1 … 1.
+ratio nps(const nps_counts& counts);
+
+/// The article 004 benchmark for a monthly churn rate.
+enum class assessment {
+    healthy,    ///< below 5 %
+    watch,      ///< 5 % … 10 %
+    attention,  ///< above 10 %
+};
+assessment assess_monthly_churn(double monthly_churn);
+
+}  // namespace churn

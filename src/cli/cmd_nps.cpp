@@ -1,0 +1,88 @@
+// churn nps: net promoter score from counts or from a list of 0–10 scores.
+
+#include "cli/command.hpp"
+#include "cli/output.hpp"
+
+#include <churn/error.hpp>
+#include <churn/metrics.hpp>
+#include <churn/scores.hpp>
+
+#include <fmt/format.h>
+
+#include <sys/stat.h>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+namespace churn::cli {
+
+namespace {
+
+struct nps_options {
+    std::optional<std::string> promoters, passives, detractors, scores;
+};
+
+void setup(CLI::App& app, nps_options& o) {
+    add_value(app, "--promoters", o.promoters, "Answers of 9 or 10");
+    add_value(app, "--passives", o.passives, "Answers of 7 or 8");
+    add_value(app, "--detractors", o.detractors, "Answers of 0 to 6");
+    add_value(app, "--scores", o.scores,
+              "File of 0-10 scores, one per line or a score column; - for stdin");
+}
+
+nps_counts read_file(const std::string& path) {
+    if (path == "-")
+        return read_scores(std::cin, "<stdin>");
+    std::ifstream file(path);
+    if (!file)
+        throw error(path + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        throw error(path + ": Is a directory");
+    return read_scores(file, path);
+}
+
+report calculate(const nps_options& o, const context& ctx) {
+    nps_counts c;
+    if (o.scores) {
+        if (o.promoters || o.passives || o.detractors)
+            throw error(
+                "give --scores or the counts --promoters, --passives, --detractors, not both");
+        c = read_file(*o.scores);
+    } else {
+        if (!o.promoters && !o.passives && !o.detractors)
+            throw error("nps needs --promoters, --passives and --detractors, or --scores FILE");
+        c.promoters = count_flag(o.promoters, "--promoters").value_or(0);
+        c.passives = count_flag(o.passives, "--passives").value_or(0);
+        c.detractors = count_flag(o.detractors, "--detractors").value_or(0);
+    }
+    const ratio score = nps(c);
+    const std::int64_t answers = c.promoters + c.passives + c.detractors;
+    const int prec = ctx.precision();
+    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    report r;
+    r.command = "nps";
+    r.headline = "nps";
+    add(r, "promoters", c.promoters);
+    add(r, "passives", c.passives);
+    add(r, "detractors", c.detractors);
+    add(r, "answers", answers);
+    add(r, "promoters_pct", ratio(c.promoters, answers), unit::percent, "Promoters (9-10)");
+    add(r, "detractors_pct", ratio(c.detractors, answers), unit::percent, "Detractors (0-6)");
+    add(r, "nps", score, unit::points, "Net promoter score",
+        fmt::format("of {} answers, on a scale from -100 to 100", answers));
+    r.explanation.push_back(fmt::format("NPS = ({} − {}) / {} × 100 = {}", c.promoters,
+                                        c.detractors, answers,
+                                        explain_number(score * ratio(100), prec, pt)));
+    return r;
+}
+
+}  // namespace
+
+command make_nps_command() {
+    return calculation<nps_options>("nps", "Net promoter score: % promoters - % detractors", setup,
+                                    calculate);
+}
+
+}  // namespace churn::cli

@@ -1,0 +1,70 @@
+#include "cli/fd_stream.hpp"
+
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+
+namespace churn::cli {
+
+fd_streambuf::fd_streambuf(int fd) : fd_(fd) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+fd_streambuf::~fd_streambuf() {
+    flush_buffer();
+}
+
+bool fd_streambuf::write_all(const char* data, std::size_t size) {
+    if (error_ != 0)
+        return false;
+    while (size > 0) {
+        const ssize_t n = ::write(fd_, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            error_ = errno;
+            return false;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool fd_streambuf::flush_buffer() {
+    const auto size = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return write_all(buffer_.data(), size);
+}
+
+fd_streambuf::int_type fd_streambuf::overflow(int_type ch) {
+    if (!flush_buffer())
+        return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(ch);
+        pbump(1);
+    }
+    return traits_type::not_eof(ch);
+}
+
+std::streamsize fd_streambuf::xsputn(const char* s, std::streamsize n) {
+    const auto room = epptr() - pptr();
+    if (n <= room) {
+        std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+        pbump(static_cast<int>(n));
+        return n;
+    }
+    if (!flush_buffer())
+        return 0;
+    if (n >= static_cast<std::streamsize>(buffer_.size()))
+        return write_all(s, static_cast<std::size_t>(n)) ? n : 0;
+    std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+    pbump(static_cast<int>(n));
+    return n;
+}
+
+int fd_streambuf::sync() {
+    return flush_buffer() ? 0 : -1;
+}
+
+}  // namespace churn::cli

@@ -1,0 +1,96 @@
+#include "cli/options.hpp"
+
+#include <churn/error.hpp>
+
+namespace churn::cli {
+
+int context::precision() const {
+    if (!common.precision)
+        return 2;
+    const std::int64_t p = parse_count(*common.precision, "--precision");
+    if (p > 10)
+        throw parse_error("--precision", *common.precision, "is above 10; use 0 … 10 decimals");
+    return static_cast<int>(p);
+}
+
+format context::output_format() const {
+    if (common.format_name == "json")
+        return format::json;
+    if (common.format_name == "csv")
+        return format::csv;
+    if (common.format_name == "tsv")
+        return format::tsv;
+    return format::text;
+}
+
+bool context::use_color() const {
+    if (common.color == "always")
+        return true;
+    if (common.color == "never")
+        return false;
+    return term.stdout_is_tty && !term.no_color && !term.dumb;
+}
+
+void add_common_options(CLI::App& app, common_options& o) {
+    app.add_option("--format", o.format_name, "Output: text for people, json, csv or tsv")
+        ->check(CLI::IsMember({"text", "json", "csv", "tsv"}))
+        ->group("Output");
+    app.add_flag("-q,--quiet", o.quiet, "Print only the headline number, without unit")
+        ->group("Output");
+    add_value(app, "--precision", o.precision,
+              "Decimals in text, CSV, TSV and quiet output (0-10, default 2)")
+        ->group("Output");
+    app.add_flag("--explain", o.explain, "Show each formula with the numbers put in")
+        ->group("Output");
+    add_value(app, "--expect", o.expect,
+              "Check a published figure at its own precision (e.g. 3.3%); exit 1 on mismatch")
+        ->group("Output");
+    app.add_flag("--decimal-comma", o.decimal_comma,
+                 "Accept 3,75 as 3.75 and print text with commas")
+        ->group("Output");
+    app.add_option("--color", o.color, "Colour text output: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->group("Output");
+}
+
+CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& target,
+                       const std::string& description) {
+    return app.add_option_function<std::string>(
+        name, [&target](const std::string& v) { target = v; }, description);
+}
+
+std::optional<std::int64_t> count_flag(const std::optional<std::string>& text,
+                                       const std::string& flag) {
+    if (!text)
+        return std::nullopt;
+    return parse_count(*text, flag);
+}
+
+std::int64_t required_count(const std::optional<std::string>& text, const std::string& flag) {
+    if (!text)
+        throw error(flag + " is required");
+    return parse_count(*text, flag);
+}
+
+std::optional<decimal> money_flag(const std::optional<std::string>& text, const std::string& flag,
+                                  const context& ctx, bool allow_negative) {
+    if (!text)
+        return std::nullopt;
+    return parse_decimal(*text, flag, ctx.numbers(), allow_negative);
+}
+
+decimal required_money(const std::optional<std::string>& text, const std::string& flag,
+                       const context& ctx, bool allow_negative) {
+    if (!text)
+        throw error(flag + " is required");
+    return parse_decimal(*text, flag, ctx.numbers(), allow_negative);
+}
+
+std::optional<ratio> percent_flag(const std::optional<std::string>& text, const std::string& flag,
+                                  const context& ctx) {
+    if (!text)
+        return std::nullopt;
+    return parse_percent(*text, flag, ctx.numbers()).to_ratio() / ratio(100);
+}
+
+}  // namespace churn::cli

@@ -1,0 +1,69 @@
+#pragma once
+// Options every command takes, and reading flag values with churn's own strict parser.
+
+#include <churn/parse.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace churn::cli {
+
+enum class format { text, json, csv, tsv };
+enum class color_mode { auto_, always, never };
+
+/// What main knows about the environment; tests pass their own.
+struct terminal {
+    bool stdout_is_tty = false;
+    bool stdin_is_tty = false;
+    bool no_color = false;  ///< NO_COLOR set and not empty
+    bool dumb = false;      ///< TERM=dumb
+};
+
+struct common_options {
+    std::string format_name = "text";
+    bool quiet = false;
+    std::optional<std::string> precision;
+    bool explain = false;
+    std::optional<std::string> expect;
+    bool decimal_comma = false;
+    std::string color = "auto";
+};
+
+/// Everything a command needs to run.
+struct context {
+    common_options common;
+    terminal term;
+    std::ostream& out;
+    std::ostream& err;
+
+    number_format numbers() const { return number_format{common.decimal_comma}; }
+    int precision() const;  ///< --precision, checked to lie in 0 … 10 (default 2)
+    format output_format() const;
+    bool use_color() const;
+};
+
+/// Registers the options of the table "Options every command takes".
+void add_common_options(CLI::App& app, common_options& options);
+
+/// Registers a string option whose presence is kept in `target`.
+CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& target,
+                       const std::string& description);
+
+/// A required or optional count flag, read strictly; the flag name is in every message.
+std::optional<std::int64_t> count_flag(const std::optional<std::string>& text,
+                                       const std::string& flag);
+std::int64_t required_count(const std::optional<std::string>& text, const std::string& flag);
+std::optional<decimal> money_flag(const std::optional<std::string>& text, const std::string& flag,
+                                  const context& ctx, bool allow_negative = false);
+decimal required_money(const std::optional<std::string>& text, const std::string& flag,
+                       const context& ctx, bool allow_negative = false);
+/// A percentage flag, returned as a fraction (4.75 → 19/400).
+std::optional<ratio> percent_flag(const std::optional<std::string>& text, const std::string& flag,
+                                  const context& ctx);
+
+}  // namespace churn::cli

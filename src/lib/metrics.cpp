@@ -1,0 +1,199 @@
+#include <churn/error.hpp>
+#include <churn/metrics.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace churn {
+
+namespace {
+
+using std::to_string;
+
+ratio of(std::int64_t part, std::int64_t whole, const char* whole_name, const char* metric) {
+    if (whole == 0)
+        throw domain_error(std::string(whole_name) + " is 0; " + metric + " is undefined");
+    return ratio(part, whole);
+}
+
+/// Lengths in 1/48 day, so that every ratio between them is exact.
+constexpr std::array<std::int64_t, 6> length_units = {48, 336, 1461, 4383, 8766, 17532};
+constexpr std::array<std::string_view, 6> length_names = {"day",     "week", "month",
+                                                          "quarter", "half", "year"};
+
+}  // namespace
+
+ratio customers_at_risk(const period& p, basis b) {
+    switch (b) {
+        case basis::start:
+            return ratio(p.start);
+        case basis::exposed:
+            return ratio(p.start) + ratio(p.acquired);
+        case basis::average:
+            return (ratio(p.start) + ratio(p.end)) / ratio(2);
+    }
+    throw error("unknown basis");
+}
+
+ratio churn_rate(const period& p, basis b) {
+    const ratio base = customers_at_risk(p, b);
+    if (base.is_zero()) {
+        switch (b) {
+            case basis::start:
+                throw domain_error("start is 0; churn rate is undefined");
+            case basis::exposed:
+                throw domain_error("start + new is 0; churn rate is undefined");
+            case basis::average:
+                throw domain_error("the average of start and end is 0; churn rate is undefined");
+        }
+    }
+    return ratio(p.lost_total) / base;
+}
+
+ratio base_churn_rate(const period& p) {
+    if (!p.lost)
+        throw domain_error("lost is unknown; give lost or lost_new to split the churn");
+    return of(*p.lost, p.start, "start", "churn of the starting base");
+}
+
+ratio new_customer_churn_rate(const period& p) {
+    if (!p.lost_new)
+        throw domain_error("lost_new is unknown; give lost or lost_new");
+    return of(*p.lost_new, p.acquired, "new", "churn of new customers");
+}
+
+ratio retention_rate(const period& p) {
+    if (p.start == 0)
+        throw domain_error("start is 0; retention rate is undefined");
+    return (ratio(p.end) - ratio(p.acquired)) / ratio(p.start);
+}
+
+ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers) {
+    if (repeat > customers)
+        throw domain_error("repeat (" + to_string(repeat) + ") exceeds customers (" +
+                           to_string(customers) + ")");
+    return of(repeat, customers, "customers", "repeat purchase rate");
+}
+
+ratio lifetime(const ratio& churn) {
+    if (churn.is_zero())
+        throw domain_error("churn is 0; the expected lifetime is unbounded");
+    return ratio(1) / churn;
+}
+
+ratio ltv_from_revenue(const decimal& revenue, const decimal& marketing, std::int64_t customers) {
+    if (customers == 0)
+        throw domain_error("customers is 0; LTV is undefined");
+    return (revenue.to_ratio() - marketing.to_ratio()) / ratio(customers);
+}
+
+ratio ltv_from_lifetime(const decimal& arpu, const ratio& margin, const ratio& lifetime_periods,
+                        const decimal& cac) {
+    return arpu.to_ratio() * margin * lifetime_periods - cac.to_ratio();
+}
+
+ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& churn,
+                     const decimal& cac) {
+    if (churn.is_zero())
+        throw domain_error("churn is 0; the customer lifetime is unbounded, and so is LTV");
+    return ltv_from_lifetime(arpu, margin, lifetime(churn), cac);
+}
+
+decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer) {
+    return decimal{checked_mul(value_per_customer.units, lost_customers), value_per_customer.scale};
+}
+
+std::optional<period_length> parse_period_length(std::string_view text) {
+    std::string s(text);
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (s == "daily")
+        return period_length::day;
+    if (s == "weekly")
+        return period_length::week;
+    if (s == "monthly")
+        return period_length::month;
+    if (s == "quarterly")
+        return period_length::quarter;
+    if (s == "half-year" || s == "halfyear" || s == "semiannual" || s == "half-yearly")
+        return period_length::half;
+    if (s == "yearly" || s == "annual" || s == "annually")
+        return period_length::year;
+    if (s.size() > 1 && s.back() == 's')
+        s.pop_back();
+    const auto it = std::find(length_names.begin(), length_names.end(), s);
+    if (it == length_names.end())
+        return std::nullopt;
+    return static_cast<period_length>(it - length_names.begin());
+}
+
+std::string_view name(period_length p) {
+    return length_names.at(static_cast<std::size_t>(p));
+}
+
+ratio periods_per(period_length from, period_length to) {
+    return ratio(length_units.at(static_cast<std::size_t>(to)),
+                 length_units.at(static_cast<std::size_t>(from)));
+}
+
+double convert_churn(const ratio& churn, period_length from, period_length to) {
+    if (churn.is_negative() || churn > ratio(1))
+        throw domain_error("churn must lie between 0% and 100% to convert it");
+    if (churn == ratio(1))
+        return 1.0;
+    const double exponent = periods_per(from, to).to_double();
+    // 1 − (1 − c)^k, accurate for small c.
+    return -std::expm1(exponent * std::log1p(-churn.to_double()));
+}
+
+ratio gross_revenue_churn(const revenue_movements& r) {
+    if (r.start.units == 0)
+        throw domain_error("start revenue is 0; revenue churn is undefined");
+    return (r.churned.to_ratio() + r.contraction.to_ratio()) / r.start.to_ratio();
+}
+
+ratio net_revenue_churn(const revenue_movements& r) {
+    if (r.start.units == 0)
+        throw domain_error("start revenue is 0; revenue churn is undefined");
+    return (r.churned.to_ratio() + r.contraction.to_ratio() - r.expansion.to_ratio() -
+            r.reactivation.to_ratio()) /
+           r.start.to_ratio();
+}
+
+ratio net_revenue_churn(const decimal& start, const decimal& end, const decimal& new_revenue) {
+    if (start.units == 0)
+        throw domain_error("start revenue is 0; revenue churn is undefined");
+    return (start.to_ratio() + new_revenue.to_ratio() - end.to_ratio()) / start.to_ratio();
+}
+
+void add_score(nps_counts& counts, std::int64_t score) {
+    if (score < 0 || score > 10)
+        throw domain_error("score " + to_string(score) + " is outside 0 … 10");
+    if (score >= 9) {
+        ++counts.promoters;
+    } else if (score >= 7) {
+        ++counts.passives;
+    } else {
+        ++counts.detractors;
+    }
+}
+
+ratio nps(const nps_counts& c) {
+    const ratio all = ratio(c.promoters) + ratio(c.passives) + ratio(c.detractors);
+    if (all.is_zero())
+        throw domain_error("no answers; NPS is undefined");
+    return (ratio(c.promoters) - ratio(c.detractors)) / all;
+}
+
+assessment assess_monthly_churn(double monthly_churn) {
+    if (monthly_churn < 0.05)
+        return assessment::healthy;
+    if (monthly_churn <= 0.10)
+        return assessment::watch;
+    return assessment::attention;
+}
+
+}  // namespace churn

@@ -1,0 +1,110 @@
+#include <churn/error.hpp>
+#include <churn/period.hpp>
+
+#include <string>
+
+namespace churn {
+
+namespace {
+
+using std::to_string;
+
+std::int64_t add(std::int64_t a, std::int64_t b, const char* what) {
+    std::int64_t r;
+    if (__builtin_add_overflow(a, b, &r))
+        throw domain_error(std::string(what) + " is too large to compute");
+    return r;
+}
+
+void check_parts(const period& p) {
+    if (p.lost && *p.lost > p.start)
+        throw domain_error("lost (" + to_string(*p.lost) + ") exceeds start (" +
+                           to_string(p.start) +
+                           "): the starting base cannot lose more customers "
+                           "than it has");
+    if (p.lost_new && *p.lost_new > p.acquired)
+        throw domain_error("lost_new (" + to_string(*p.lost_new) + ") exceeds new (" +
+                           to_string(p.acquired) + ")");
+}
+
+/// Derives L and LN from the total lost S + N − E, checking what was given.
+void split_total(period& p, const period_input& in) {
+    const std::int64_t total = p.lost_total;
+    const std::string shown = "start + new − end = " + to_string(total);
+    if (in.lost && in.lost_new) {
+        if (add(*in.lost, *in.lost_new, "lost + lost_new") != total)
+            throw domain_error("lost + lost_new = " + to_string(*in.lost + *in.lost_new) +
+                               " contradicts " + shown);
+    } else if (in.lost) {
+        if (*in.lost > total)
+            throw domain_error("lost (" + to_string(*in.lost) + ") contradicts " + shown +
+                               ": more lost from the base than lost in all");
+        p.lost_new = total - *in.lost;
+        if (*p.lost_new > p.acquired)
+            throw domain_error("lost (" + to_string(*in.lost) + ") contradicts " + shown +
+                               ": lost_new would be " + to_string(*p.lost_new) +
+                               ", more than new (" + to_string(p.acquired) + ")");
+    } else if (in.lost_new) {
+        if (*in.lost_new > total)
+            throw domain_error("lost_new (" + to_string(*in.lost_new) + ") contradicts " + shown);
+        p.lost = total - *in.lost_new;
+        if (*p.lost > p.start)
+            throw domain_error("lost_new (" + to_string(*in.lost_new) + ") contradicts " + shown +
+                               ": lost would be " + to_string(*p.lost) + ", more than start (" +
+                               to_string(p.start) + ")");
+    }
+}
+
+}  // namespace
+
+period resolve(const period_input& in) {
+    if (!in.start)
+        throw domain_error("start is required: the customers at the start of the period");
+    if (in.lost_new && !in.acquired)
+        throw domain_error("lost_new (" + to_string(*in.lost_new) +
+                           ") needs new: give the number of customers acquired in the period");
+    period p;
+    p.start = *in.start;
+    p.acquired = in.acquired.value_or(0);
+    p.has_new = in.acquired.has_value();
+    p.lost = in.lost;
+    p.lost_new = in.lost_new;
+    // Without new customers none can be lost; without an end, an unstated LN means none.
+    if (!p.has_new || !in.end)
+        p.lost_new = p.lost_new.value_or(0);
+    check_parts(p);
+
+    const std::int64_t capacity = add(p.start, p.acquired, "start + new");
+    if (!in.end) {
+        if (!in.lost)
+            throw domain_error("lost or end is required to know how many customers left");
+        p.lost_total = *p.lost + *p.lost_new;
+        p.end = capacity - p.lost_total;
+        return p;
+    }
+
+    p.end = *in.end;
+    if (!in.acquired) {
+        if (p.end > p.start)
+            throw domain_error("end (" + to_string(p.end) + ") exceeds start (" +
+                               to_string(p.start) + ") but no new customers were given: give new");
+        if (in.lost && *in.lost != p.start - p.end)
+            throw domain_error("end (" + to_string(p.end) +
+                               ") contradicts start − lost = " + to_string(p.start - *in.lost) +
+                               "; if customers were acquired, "
+                               "give new");
+        p.lost = p.start - p.end;
+        p.lost_total = *p.lost;
+        return p;
+    }
+
+    if (p.end > capacity)
+        throw domain_error("end (" + to_string(p.end) +
+                           ") exceeds start + new = " + to_string(capacity));
+    p.lost_total = capacity - p.end;
+    split_total(p, in);
+    check_parts(p);
+    return p;
+}
+
+}  // namespace churn
