@@ -127,8 +127,12 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     for (const auto& c : commands) {
         CLI::App* sub = app.add_subcommand(c.name, c.description);
         c.setup(*sub);
-        add_common_options(*sub, ctx.common);
-        sub->callback([&chosen, &c] { chosen = &c; });
+        add_common_options(*sub, ctx.common, c.formats);
+        sub->callback([&chosen, &c, &ctx] {
+            chosen = &c;
+            if (ctx.common.format_name.empty())
+                ctx.common.format_name = c.formats.front();
+        });
     }
     std::vector<std::string> args = with_default_command(arguments, commands);
     std::reverse(args.begin(), args.end());

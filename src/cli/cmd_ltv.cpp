@@ -82,7 +82,7 @@ report from_margin(const ltv_options& o, const context& ctx) {
         life = parse_decimal(*o.lifetime, "--lifetime", ctx.numbers()).to_ratio();
         life_text = exact_text(life, pt);
     }
-    add(r, "lifetime_periods", life);
+    add(r, "lifetime_periods", life, unit::periods);
     add(r, "cac", cac);
     const ratio ltv = ltv_from_lifetime(arpu, margin, life, cac);
     std::string formula = fmt::format("{} × {} × {}", to_string(arpu, pt), pct(margin), life_text);

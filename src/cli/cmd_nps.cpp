@@ -28,7 +28,8 @@ void setup(CLI::App& app, nps_options& o) {
     add_value(app, "--passives", o.passives, "Answers of 7 or 8");
     add_value(app, "--detractors", o.detractors, "Answers of 0 to 6");
     add_value(app, "--scores", o.scores,
-              "File of 0-10 scores, one per line or a score column; - for stdin");
+              "File of 0-10 scores, one per line or a score column; - for stdin")
+        ->type_name("FILE");
 }
 
 nps_counts read_file(const std::string& path) {

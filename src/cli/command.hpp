@@ -16,6 +16,8 @@ struct command {
     std::string description;
     std::function<void(CLI::App&)> setup;    ///< registers the command's own options
     std::function<int(const context&)> run;  ///< returns the exit status
+    /// Values --format accepts, the default first.
+    std::vector<std::string> formats = {"text", "json", "csv", "tsv"};
 };
 
 /// Builds a command whose options live in a struct `Options` shared by setup and run.

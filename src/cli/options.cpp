@@ -31,9 +31,14 @@ bool context::use_color() const {
     return term.stdout_is_tty && !term.no_color && !term.dumb;
 }
 
-void add_common_options(CLI::App& app, common_options& o) {
-    app.add_option("--format", o.format_name, "Output: text for people, json, csv or tsv")
-        ->check(CLI::IsMember({"text", "json", "csv", "tsv"}))
+void add_common_options(CLI::App& app, common_options& o, const std::vector<std::string>& formats) {
+    std::string names;
+    for (const auto& f : formats)
+        names += (names.empty() ? "" : ", ") + f;
+    app.add_option("--format", o.format_name,
+                   "Output: " + names + " (default " + formats.front() + ")")
+        ->check(CLI::IsMember(formats))
+        ->type_name("FORMAT")
         ->group("Output");
     app.add_flag("-q,--quiet", o.quiet, "Print only the headline number, without unit")
         ->group("Output");
@@ -50,13 +55,16 @@ void add_common_options(CLI::App& app, common_options& o) {
         ->group("Output");
     app.add_option("--color", o.color, "Colour text output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN")
         ->group("Output");
 }
 
 CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& target,
                        const std::string& description) {
-    return app.add_option_function<std::string>(
-        name, [&target](const std::string& v) { target = v; }, description);
+    return app
+        .add_option_function<std::string>(
+            name, [&target](const std::string& v) { target = v; }, description)
+        ->type_name("NUM");
 }
 
 std::optional<std::int64_t> count_flag(const std::optional<std::string>& text,

@@ -25,7 +25,7 @@ struct terminal {
 };
 
 struct common_options {
-    std::string format_name = "text";
+    std::string format_name;  ///< empty until parsed: the command's default
     bool quiet = false;
     std::optional<std::string> precision;
     bool explain = false;
@@ -47,8 +47,10 @@ struct context {
     bool use_color() const;
 };
 
-/// Registers the options of the table "Options every command takes".
-void add_common_options(CLI::App& app, common_options& options);
+/// Registers the options of the table "Options every command takes"; `formats` are the values
+/// --format accepts, the default first.
+void add_common_options(CLI::App& app, common_options& options,
+                        const std::vector<std::string>& formats);
 
 /// Registers a string option whose presence is kept in `target`.
 CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& target,

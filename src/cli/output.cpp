@@ -171,6 +171,8 @@ decimal rounded(const field& f, int places) {
 std::string format_value(const field& f, int precision, char point) {
     if (const auto* i = std::get_if<std::int64_t>(&f.v); i && !is_scaled(f.u))
         return std::to_string(*i);
+    if (const auto* r = std::get_if<ratio>(&f.v); r && f.u == unit::none && r->den() == 1)
+        return to_string(decimal{r->num(), 0}, point);
     // Amounts the user gave are echoed as written; computed money is rounded.
     if (const auto* d = std::get_if<decimal>(&f.v); d && f.u == unit::none)
         return to_string(*d, point);
