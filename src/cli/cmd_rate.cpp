@@ -76,6 +76,8 @@ report calculate(const period_options& o, const context& ctx, const std::string&
                           "is not a period length; use day, week, month, quarter, half or year");
     period_input in;
     in.start = required_count(o.start, "--start");
+    if (!o.lost && !o.end && !o.lost_new)
+        throw error("--lost or --end is required: how many customers left, or how many remain");
     in.lost = count_flag(o.lost, "--lost");
     in.end = count_flag(o.end, "--end");
     in.acquired = count_flag(o.acquired, "--new");
