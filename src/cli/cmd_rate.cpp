@@ -89,10 +89,6 @@ report calculate(const period_options& o, const context& ctx, const std::string&
     const char pt = ctx.common.decimal_comma ? ',' : '.';
     const auto pct = [&](const ratio& x) { return explain_number(x * ratio(100), prec, pt) + "%"; };
     const auto num = [&](const ratio& x) { return explain_number(x, prec, pt); };
-    const auto base_text = [&](const ratio& x) {
-        return x.den() == 1 ? std::to_string(static_cast<long long>(x.num())) : num(x);
-    };
-
     report r;
     r.command = command;
     r.headline = headline;
@@ -112,7 +108,7 @@ report calculate(const period_options& o, const context& ctx, const std::string&
 
     const ratio churn = churn_rate(p, b);
     add(r, "churn_pct", churn, unit::percent, "Churn rate",
-        fmt::format("{} of {} customers lost (basis: {})", p.lost_total, base_text(customers),
+        fmt::format("{} of {} customers lost (basis: {})", p.lost_total, exact_text(customers, pt),
                     o.basis));
     std::string lost_text = std::to_string(p.lost_total);
     if (p.has_new && p.lost && p.lost_new)
