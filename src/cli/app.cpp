@@ -70,9 +70,9 @@ bool check_expectation(const context& ctx, report& r) {
 }  // namespace
 
 std::vector<command> all_commands() {
-    return {make_rate_command(),    make_retention_command(), make_rpr_command(),
-            make_ltv_command(),     make_lifetime_command(),  make_convert_command(),
-            make_revenue_command(), make_nps_command()};
+    return {make_rate_command(),    make_retention_command(),    make_rpr_command(),
+            make_ltv_command(),     make_lost_revenue_command(), make_lifetime_command(),
+            make_convert_command(), make_revenue_command(),      make_nps_command()};
 }
 
 int emit(const context& ctx, report r) {
@@ -102,9 +102,11 @@ int emit(const context& ctx, report r) {
         }
     }
     ctx.out << text;
-    if (!match && ctx.common.quiet)
+    if (!match && ctx.common.quiet) {
+        ctx.out.flush();  // the number first, then the verdict, also on one terminal or pipe
         ctx.err << "churn: mismatch: expected " << *ctx.common.expect << "; "
                 << find(r, "expected").note.substr(std::string_view("MISMATCH: ").size()) << "\n";
+    }
     return match ? exit_ok : exit_mismatch;
 }
 

@@ -79,8 +79,9 @@ report calculate(const revenue_options& o, const context& ctx) {
         net.is_negative() ? "negative: expansion outgrew the losses" : "");
     const ratio nrr = ratio(1) - net;
     add(r, "net_revenue_retention_pct", nrr, unit::percent, "Net revenue retention");
-    r.explanation.push_back(
-        fmt::format("net revenue retention = 100% − {} = {}", pct(net), pct(nrr)));
+    r.explanation.push_back(fmt::format("net revenue retention = 100% − {} = {}",
+                                        net.is_negative() ? "(" + pct(net) + ")" : pct(net),
+                                        pct(nrr)));
     return r;
 }
 

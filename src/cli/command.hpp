@@ -33,6 +33,7 @@ command make_rate_command();
 command make_retention_command();
 command make_rpr_command();
 command make_ltv_command();
+command make_lost_revenue_command();
 command make_lifetime_command();
 command make_convert_command();
 command make_revenue_command();

@@ -224,9 +224,9 @@ std::string render_text(const report& r, const render_options& o) {
     for (const auto& l : lines) {
         std::string text;
         if (is_number(*l.f)) {
-            text = std::string(value_width - l.value.size(), ' ') + l.value;
-            if (l.f->name == r.headline)
-                text = colored(text, fmt::emphasis::bold, o.color);
+            const bool bold = l.f->name == r.headline;
+            text = std::string(value_width - l.value.size(), ' ') +
+                   colored(l.value, fmt::emphasis::bold, o.color && bold);
             text += l.unit;
             if (!l.note.empty())
                 text += std::string(unit_width - display_width(l.unit) + 3, ' ') + l.note;
