@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace churn {
@@ -38,10 +39,10 @@ decimal round_half_away(double x, int places) {
     check_places(places);
     if (!std::isfinite(x))
         throw error("result is not a finite number");
-    const long double scaled = std::round(static_cast<long double>(x) * std::pow(10.0L, places));
-    if (std::fabs(scaled) > 1e36L)
+    const double scaled = std::round(x * std::pow(10.0, places));  // half away from zero
+    if (std::fabs(scaled) >= 0x1p63)
         throw error("number too large: the result does not fit");
-    return decimal{static_cast<int128>(scaled), places};
+    return decimal{static_cast<std::int64_t>(scaled), places};
 }
 
 std::string to_string(const decimal& d, char point) {

@@ -1,6 +1,8 @@
 #include <churn/error.hpp>
 #include <churn/ratio.hpp>
 
+#include <cstdint>
+
 namespace churn {
 
 namespace {
@@ -18,6 +20,17 @@ int128 gcd128(int128 a, int128 b) {
         b = t;
     }
     return a;
+}
+
+__extension__ typedef unsigned __int128 uint128;
+
+/// An int128 as the nearest double, from its two 64-bit halves.
+double to_double_i128(int128 v) {
+    const bool negative = v < 0;
+    const auto u = static_cast<uint128>(negative ? -v : v);
+    const double d = static_cast<double>(static_cast<std::uint64_t>(u >> 64)) * 0x1p64 +
+                     static_cast<double>(static_cast<std::uint64_t>(u));
+    return negative ? -d : d;
 }
 
 [[noreturn]] void overflow() {
@@ -94,12 +107,15 @@ std::strong_ordering operator<=>(const ratio& a, const ratio& b) {
 }
 
 double ratio::to_double() const {
-    // Divide in long double after splitting off the integer part, so that large
-    // numerators keep their precision.
+    // Correctly rounded when both parts fit in 53 bits (every rate from real counts);
+    // otherwise the integer part plus the remainder's fraction, without long double.
+    constexpr int128 exact = int128{1} << 53;
+    if (abs128(num_) < exact && den_ < exact)
+        return static_cast<double>(static_cast<std::int64_t>(num_)) /
+               static_cast<double>(static_cast<std::int64_t>(den_));
     const int128 whole = num_ / den_;
     const int128 rest = num_ % den_;
-    return static_cast<double>(static_cast<long double>(whole) +
-                               static_cast<long double>(rest) / static_cast<long double>(den_));
+    return to_double_i128(whole) + to_double_i128(rest) / to_double_i128(den_);
 }
 
 }  // namespace churn

@@ -31,6 +31,10 @@ TEST_CASE("to_double is the nearest double") {
     CHECK(ratio(19, 400).to_double() == 0.0475);
     CHECK(ratio(1, 3).to_double() == 1.0 / 3.0);
     CHECK(ratio(-3, 8).to_double() == -0.375);
+    // Past 53 bits: the integer part plus the fraction of the rest.
+    CHECK(ratio(churn::pow10(30) + 1, 2).to_double() == 5e29);
+    CHECK_THAT(ratio(-churn::pow10(30), 3).to_double(),
+               Catch::Matchers::WithinRel(-1e30 / 3, 1e-15));
 }
 
 TEST_CASE("dividing by zero is a churn::domain_error") {
