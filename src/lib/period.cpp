@@ -87,12 +87,12 @@ period resolve(const period_input& in) {
     if (!in.acquired) {
         if (p.end > p.start)
             throw domain_error("end (" + to_string(p.end) + ") exceeds start (" +
-                               to_string(p.start) + ") but no new customers were given: give new");
+                               to_string(p.start) +
+                               ") but no new customers were given; give them with --new");
         if (in.lost && *in.lost != p.start - p.end)
             throw domain_error("end (" + to_string(p.end) +
                                ") contradicts start − lost = " + to_string(p.start - *in.lost) +
-                               "; if customers were acquired, "
-                               "give new");
+                               "; if customers were acquired, give them with --new");
         p.lost = p.start - p.end;
         p.lost_total = *p.lost;
         return p;

@@ -80,7 +80,8 @@ TEST_CASE("contradictions show the expected value") {
     CHECK(error_of(counts(400, 15, 300, 4, 600)) ==
           "lost + lost_new = 19 contradicts start + new − end = 100");
     CHECK(error_of(counts(400, 15, {}, {}, 390)) ==
-          "end (390) contradicts start − lost = 385; if customers were acquired, give new");
+          "end (390) contradicts start − lost = 385; if customers were acquired, give them with "
+          "--new");
     CHECK(error_of(counts(400, 120, 300, {}, 600)) ==
           "lost (120) contradicts start + new − end = 100: more lost from the base than lost "
           "in all");
@@ -97,7 +98,7 @@ TEST_CASE("impossible counts are errors") {
           "it has");
     CHECK(error_of(counts(400, 15, 3, 4, {})) == "lost_new (4) exceeds new (3)");
     CHECK(error_of(counts(400, {}, {}, {}, 420)) ==
-          "end (420) exceeds start (400) but no new customers were given: give new");
+          "end (420) exceeds start (400) but no new customers were given; give them with --new");
     CHECK(error_of(counts(400, {}, 10, {}, 420)) == "end (420) exceeds start + new = 410");
     CHECK(error_of(counts(400, 15, {}, 4, {})) ==
           "lost_new (4) needs new: give the number of customers acquired in the period");
