@@ -11,15 +11,27 @@ test=(catch2 librapidcheck-dev help2man bash-completion locales dpkg-dev file ma
 want=("${build[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test[@]}"); fi
 
+# The test suite checks that output is byte-identical under these locales.
+locales=(ru_RU nb_NO pl_PL)
+
 missing=()
 for pkg in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
 done
-if ((${#missing[@]} == 0)); then exit 0; fi
-
 as_root=()
 if ((EUID != 0)); then as_root=(sudo); fi
-echo "bootstrap: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if ((${#missing[@]} > 0)); then
+    echo "bootstrap: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+    for l in "${locales[@]}"; do
+        if ! locale -a 2>/dev/null | grep -qix "$l.utf-\?8"; then
+            echo "bootstrap: generating the $l.UTF-8 locale" >&2
+            "${as_root[@]}" localedef -i "$l" -f UTF-8 "$l.UTF-8"
+        fi
+    done
+fi

@@ -1,6 +1,7 @@
 #pragma once
 /// The churn library: `#include <churn/churn.hpp>` and link `churn::core`.
 
+#include <churn/csv.hpp>
 #include <churn/decimal.hpp>
 #include <churn/error.hpp>
 #include <churn/metrics.hpp>

@@ -30,6 +30,7 @@ command calculation(std::string name, std::string description, void (*setup)(CLI
 int emit(const context& ctx, report r);
 
 command make_rate_command();
+command make_batch_command();
 command make_retention_command();
 command make_rpr_command();
 command make_ltv_command();

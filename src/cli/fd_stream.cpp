@@ -68,3 +68,23 @@ int fd_streambuf::sync() {
 }
 
 }  // namespace churn::cli
+
+namespace churn::cli {
+
+fd_istreambuf::int_type fd_istreambuf::underflow() {
+    if (gptr() < egptr())
+        return traits_type::to_int_type(*gptr());
+    for (;;) {
+        const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            error_ = errno;
+        if (n <= 0)
+            return traits_type::eof();
+        setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+        return traits_type::to_int_type(*gptr());
+    }
+}
+
+}  // namespace churn::cli

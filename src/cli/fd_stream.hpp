@@ -42,3 +42,24 @@ class fd_ostream : public std::ostream {
 };
 
 }  // namespace churn::cli
+
+namespace churn::cli {
+
+/// An input stream on a file descriptor (standard input) read in large blocks with read(2),
+/// so that batch reads a pipe as fast as a file.
+class fd_istreambuf : public std::streambuf {
+  public:
+    explicit fd_istreambuf(int fd) : fd_(fd) {}
+    /// errno of a failed read, 0 if none failed.
+    int error() const { return error_; }
+
+  protected:
+    int_type underflow() override;
+
+  private:
+    int fd_;
+    int error_ = 0;
+    std::array<char, 1 << 16> buffer_{};
+};
+
+}  // namespace churn::cli

@@ -24,15 +24,29 @@ decimal add(const decimal& a, const decimal& b) {
     return decimal{checked_add(ua, ub), scale};
 }
 
-decimal round_half_away(const ratio& x, int places) {
+decimal round_half_away(int128 num, int128 den, int places) {
     check_places(places);
-    const int128 scaled = checked_mul(x.num(), pow10(places));
-    int128 q = scaled / x.den();
-    const int128 r = scaled % x.den();
-    const int128 twice = checked_mul(r < 0 ? -r : r, 2);
-    if (twice >= x.den())
+    const int128 scaled = checked_mul(num, pow10(places));
+    constexpr int128 small = int128{1} << 62;
+    if (scaled < small && scaled > -small && den < small) {
+        // The common case, in 64-bit arithmetic: much faster than 128-bit division.
+        const auto s = static_cast<std::int64_t>(scaled);
+        const auto d = static_cast<std::int64_t>(den);
+        std::int64_t q = s / d;
+        const std::int64_t r = s % d;
+        if ((r < 0 ? -r : r) * 2 >= d)
+            q += s < 0 ? -1 : 1;
+        return decimal{q, places};
+    }
+    int128 q = scaled / den;
+    const int128 r = scaled % den;
+    if (checked_mul(r < 0 ? -r : r, 2) >= den)
         q += scaled < 0 ? -1 : 1;
     return decimal{q, places};
+}
+
+decimal round_half_away(const ratio& x, int places) {
+    return round_half_away(x.num(), x.den(), places);
 }
 
 decimal round_half_away(double x, int places) {

@@ -30,26 +30,27 @@ void check_parts(const period& p) {
 /// Derives L and LN from the total lost S + N − E, checking what was given.
 void split_total(period& p, const period_input& in) {
     const std::int64_t total = p.lost_total;
-    const std::string shown = "start + new − end = " + to_string(total);
+    // Built only when a message needs it: resolve() runs once per row of a batch.
+    const auto shown = [total] { return "start + new − end = " + to_string(total); };
     if (in.lost && in.lost_new) {
         if (add(*in.lost, *in.lost_new, "lost + lost_new") != total)
             throw domain_error("lost + lost_new = " + to_string(*in.lost + *in.lost_new) +
-                               " contradicts " + shown);
+                               " contradicts " + shown());
     } else if (in.lost) {
         if (*in.lost > total)
-            throw domain_error("lost (" + to_string(*in.lost) + ") contradicts " + shown +
+            throw domain_error("lost (" + to_string(*in.lost) + ") contradicts " + shown() +
                                ": more lost from the base than lost in all");
         p.lost_new = total - *in.lost;
         if (*p.lost_new > p.acquired)
-            throw domain_error("lost (" + to_string(*in.lost) + ") contradicts " + shown +
+            throw domain_error("lost (" + to_string(*in.lost) + ") contradicts " + shown() +
                                ": lost_new would be " + to_string(*p.lost_new) +
                                ", more than new (" + to_string(p.acquired) + ")");
     } else if (in.lost_new) {
         if (*in.lost_new > total)
-            throw domain_error("lost_new (" + to_string(*in.lost_new) + ") contradicts " + shown);
+            throw domain_error("lost_new (" + to_string(*in.lost_new) + ") contradicts " + shown());
         p.lost = total - *in.lost_new;
         if (*p.lost > p.start)
-            throw domain_error("lost_new (" + to_string(*in.lost_new) + ") contradicts " + shown +
+            throw domain_error("lost_new (" + to_string(*in.lost_new) + ") contradicts " + shown() +
                                ": lost would be " + to_string(*p.lost) + ", more than start (" +
                                to_string(p.start) + ")");
     }

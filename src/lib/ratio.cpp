@@ -1,6 +1,7 @@
 #include <churn/error.hpp>
 #include <churn/ratio.hpp>
 
+#include <array>
 #include <cstdint>
 
 namespace churn {
@@ -54,10 +55,16 @@ int128 checked_mul(int128 a, int128 b) {
 }
 
 int128 pow10(int n) {
-    int128 r = 1;
-    for (int i = 0; i < n; ++i)
-        r = checked_mul(r, 10);
-    return r;
+    static const auto table = [] {
+        std::array<int128, 39> t{};
+        t[0] = 1;
+        for (std::size_t i = 1; i < t.size(); ++i)
+            t[i] = t[i - 1] * 10;
+        return t;
+    }();
+    if (n < 0 || n > 38)
+        overflow();
+    return table[static_cast<std::size_t>(n)];
 }
 
 ratio::ratio(int128 num, int128 den) {

@@ -199,4 +199,52 @@ set(CHURN_E2E_CASES
   help/help
   help/help-subcommand
   help/version
+  batch/article-002-series
+  batch/article-002-series-expect
+  batch/article-002-stdin
+  batch/article-002-dash
+  batch/table-summary-chart
+  batch/summary-csv
+  batch/summary-only
+  batch/summary-jsonl
+  batch/tsv
+  batch/two-files-one-series
+  batch/columns-any-order-and-case
+  batch/keep-other-columns
+  batch/end-only
+  batch/start-zero-is-null
+  batch/start-zero-is-empty
+  batch/bom-crlf
+  batch/quoted-newline
+  batch/blank-lines-skipped
+  batch/semicolon-decimal-comma
+  batch/semicolon-delimiter
+  batch/value-lost-revenue
+  batch/basis-exposed
+  batch/locale-independent
+  batch/bad-row-stops
+  batch/bad-row-skipped
+  batch/empty-input
+  batch/header-only
+  batch/missing-column
+  batch/missing-start-column
+  batch/fewer-fields
+  batch/more-fields
+  batch/unterminated-quote
+  batch/bare-quote
+  batch/text-after-quote
+  batch/nul-byte
+  batch/european-without-delimiter
+  batch/duplicate-header
+  batch/first-row-without-start
+  batch/lost-above-start
+  batch/negative-count
+  batch/decimal-count
+  batch/overflow
+  batch/directory
+  batch/missing-file
+  batch/unknown-field
+  batch/chart-needs-table
+  batch/dev-full
+  batch/closed-pipe
 )

@@ -1,0 +1,58 @@
+#pragma once
+/// A streaming RFC 4180 reader for CSV and TSV: quoted fields with delimiters and newlines,
+/// CRLF, a UTF-8 BOM; strict about ragged quoting, NUL bytes and over-long fields.
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace churn {
+
+struct csv_options {
+    char delimiter = ',';
+    std::size_t max_field = std::size_t{1} << 20;   ///< longest field in bytes (1 MiB)
+    std::size_t max_record = std::size_t{1} << 24;  ///< longest record, all fields (16 MiB)
+    std::size_t max_fields = std::size_t{1} << 16;  ///< most fields in one record (65536)
+};
+
+/// Reads records one at a time in constant memory. Blank lines are skipped. Errors are
+/// churn::error naming `source:line` (physical lines, counting newlines inside quotes).
+class csv_reader {
+  public:
+    csv_reader(std::istream& in, std::string source, csv_options options = {});
+
+    /// The next record's fields, valid until the next call; false at the end of the input.
+    bool next(std::vector<std::string_view>& fields);
+    /// The physical line on which the last record began (1-based).
+    std::size_t line() const { return record_line_; }
+    const std::string& source() const { return source_; }
+
+  private:
+    int get();  ///< next byte, or -1 at the end
+    /// The fast path: true when a plain line was split in place, false to read carefully.
+    bool next_in_buffer(std::vector<std::string_view>& fields);
+    [[noreturn]] void fail(std::size_t line, const std::string& what) const;
+    /// Fails past max_field (the field began at field_start in record_) or max_record.
+    void check_field_size(std::size_t field_start) const;
+    /// Fails past max_fields or max_record, so that memory stays bounded on any input.
+    void check_record_size(std::size_t fields, std::size_t bytes) const;
+
+    std::istream& in_;
+    std::string source_;
+    csv_options options_;
+    std::vector<char> buffer_;
+    std::size_t pos_ = 0;
+    std::size_t end_ = 0;
+    bool at_start_ = true;
+    std::size_t line_ = 1;
+    std::size_t record_line_ = 0;
+    std::string record_;                ///< the fields' bytes, back to back
+    std::vector<std::size_t> offsets_;  ///< where each field ends in record_
+};
+
+/// Writes one field for CSV: quoted only when it holds the delimiter, a quote, CR or LF.
+void append_csv_field(std::string& out, std::string_view field, char delimiter = ',');
+
+}  // namespace churn
