@@ -42,7 +42,7 @@ size=$(stat -c %s "$data")
 # ---- the same computation in each tool ------------------------------------------------------
 awk_program='NR == 1 { print "period,churn_pct,retention_pct"; next }
 { printf "%s,%.2f,%.2f\n", $1, $3 * 100 / $2, ($5 - $4) * 100 / $2 }'
-cat >"$work/pandas.py" <<'EOF'
+cat >"$work/bench_pandas.py" <<'EOF'
 import sys
 import pandas as pd
 d = pd.read_csv(sys.argv[1], dtype={"period": str})
@@ -51,7 +51,7 @@ out = pd.DataFrame({"period": d["period"],
                     "retention_pct": (d["end"] - d["new"]) * 100 / d["start"]})
 out.to_csv(sys.argv[2], index=False, float_format="%.2f")
 EOF
-cat >"$work/python_csv.py" <<'EOF'
+cat >"$work/bench_python_csv.py" <<'EOF'
 import csv, sys
 with open(sys.argv[1], newline="") as f, open(sys.argv[2], "w", newline="") as o:
     r = csv.DictReader(f)
@@ -70,10 +70,10 @@ command_of() {
     mawk) echo "mawk -F, '$awk_program' $data > $out" ;;
     gawk) echo "gawk -F, '$awk_program' $data > $out" ;;
     duckdb) echo "node $here/duckdb.mjs $data $out" ;;
-    miller) echo "mlr --icsv --ocsv --ofmt %.2f put -q 'emit mapsum({\"period\": \$period}, {\"churn_pct\": \$lost * 100 / \$start, \"retention_pct\": (\$end - \$new) * 100 / \$start})' $data > $out" ;;
+    miller) echo "mlr --icsv --ocsv --ofmt %.2f put '\$churn_pct = \$lost * 100.0 / \$start; \$retention_pct = (\$end - \$new) * 100.0 / \$start' then cut -o -f period,churn_pct,retention_pct $data > $out" ;;
     sqlite3) echo "sqlite3 :memory: -cmd '.mode csv' -cmd \".import $data t\" -cmd '.headers on' \"select period, printf('%.2f', lost * 100.0 / start) as churn_pct, printf('%.2f', (\\\"end\\\" - new) * 100.0 / start) as retention_pct from t\" > $out" ;;
-    pandas) echo "python3 $work/pandas.py $data $out" ;;
-    python-csv) echo "python3 $work/python_csv.py $data $out" ;;
+    pandas) echo "/usr/bin/python3 $work/bench_pandas.py $data $out" ;;
+    python-csv) echo "/usr/bin/python3 $work/bench_python_csv.py $data $out" ;;
     esac
 }
 
