@@ -247,4 +247,5 @@ set(CHURN_E2E_CASES
   batch/chart-needs-table
   batch/dev-full
   batch/closed-pipe
+  batch/real-cdnow-monthly
 )
