@@ -1,5 +1,7 @@
 #include "cli/batch_output.hpp"
 
+#include "cli/escape.hpp"
+
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
 
@@ -155,36 +157,6 @@ void append_decimal(std::string& out, const decimal& d) {
     out.append(p, static_cast<std::size_t>(end - p));
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    for (const char c : s) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (byte < 0x20) {
-            fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(byte));
-        } else {
-            out.push_back(c);
-        }
-    }
-    out.push_back('"');
-}
-
-void append_tsv_field(std::string& out, std::string_view s) {
-    for (const char c : s) {
-        if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else {
-            out.push_back(c);
-        }
-    }
-}
-
 double as_double(const fraction& f) {
     return ratio(f.num, f.den).to_double();
 }
@@ -198,11 +170,6 @@ std::string bar(double fraction, int width) {
         out += "█";
     out += eighths[static_cast<std::size_t>(total % 8)];
     return out;
-}
-
-std::size_t display_width(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace

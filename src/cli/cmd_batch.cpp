@@ -18,8 +18,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <memory>
+#include <unordered_set>
 
 namespace churn::cli {
 
@@ -95,10 +97,11 @@ header_map map_header(const std::vector<std::string_view>& names, const std::str
     header_map h;
     h.width = names.size();
     std::vector<std::string> seen;
+    std::unordered_set<std::string> seen_set;  // linear in the columns, however many
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string name = canonical(names[i]);
-        if (std::find(seen.begin(), seen.end(), name) != seen.end())
-            throw error(where + ": duplicate column \"" + name + "\"");
+        if (!seen_set.insert(name).second)
+            throw error(where + ": duplicate column " + quote(name));
         seen.push_back(name);
         const auto it = std::find(input_names.begin(), input_names.end(), name);
         if (it != input_names.end()) {
@@ -108,9 +111,20 @@ header_map map_header(const std::vector<std::string_view>& names, const std::str
             h.other_names.emplace_back(names[i]);
         }
     }
+    // The names found, at most ten; odd ones (control bytes, commas, long) quoted like any
+    // value, so the message stays one short line whatever the header holds.
+    const auto shown = [](const std::string& n) {
+        const bool plain =
+            n.size() <= 40 && std::all_of(n.begin(), n.end(), [](char c) {
+                return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != ',' && c != '"';
+            });
+        return plain && !n.empty() ? n : quote(n);
+    };
     std::string found;
-    for (const auto& n : seen)
-        found += (found.empty() ? "" : ", ") + n;
+    for (std::size_t i = 0; i < seen.size() && i < 10; ++i)
+        found += (i == 0 ? "" : ", ") + shown(seen[i]);
+    if (seen.size() > 10)
+        found += ", … " + std::to_string(seen.size()) + " columns";
     if (!h[input::start])
         throw error(where + ": missing column \"start\" (found: " + found + ")");
     if (!h[input::lost] && !h[input::end] && !h[input::lost_new])
@@ -210,6 +224,15 @@ int run(const batch_options& o, const context& ctx) {
     bool started = false;
     std::array<std::string, static_cast<std::size_t>(input::count)> labels;
     batch_row row;
+    // An unreadable file or a CSV syntax error stops the run like a bad row does: the rows
+    // before it stay written (SPEC §5), so they are flushed however the run ends.
+    struct flush_on_error {
+        batch_writer& w;
+        ~flush_on_error() {
+            if (std::uncaught_exceptions() > 0)
+                w.flush();
+        }
+    } flush_guard{writer};
     while (std::istream* in = sources.next(name)) {
         csv_reader reader(*in, name, csv);
         if (!reader.next(cells))

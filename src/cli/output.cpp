@@ -1,5 +1,7 @@
 #include "cli/output.hpp"
 
+#include "cli/escape.hpp"
+
 #include <churn/error.hpp>
 
 #include <fmt/color.h>
@@ -13,12 +15,6 @@
 namespace churn::cli {
 
 namespace {
-
-/// Terminal columns of UTF-8 text: one per code point (the labels hold no wide characters).
-std::size_t display_width(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool is_scaled(unit u) {
     return u == unit::percent || u == unit::points;
@@ -54,34 +50,8 @@ double approximate(const field& f) {
 }
 
 std::string json_escape(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (byte < 0x20) {
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
+    std::string out;
+    append_json_string(out, s);
     return out;
 }
 
@@ -101,30 +71,9 @@ std::string json_value(const field& f) {
 }
 
 std::string csv_escape(const std::string& s, char delimiter) {
-    if (delimiter == '\t') {
-        std::string out;
-        for (const char c : s) {
-            if (c == '\t') {
-                out += "\\t";
-            } else if (c == '\n') {
-                out += "\\n";
-            } else if (c == '\r') {
-                out += "\\r";
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    }
-    if (s.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
+    std::string out;
+    append_delimited_field(out, s, delimiter);
+    return out;
 }
 
 std::string plain_value(const field& f, int precision, char point) {
