@@ -24,7 +24,7 @@ decimal add(const decimal& a, const decimal& b);
 /// x rounded half away from zero to `places` decimals (0 … 18), from the exact value.
 decimal round_half_away(const ratio& x, int places);
 /// num / den rounded half away from zero to `places` decimals, without reducing the fraction
-/// first (the fast path for rates of counts); den > 0.
+/// first (the fast path for rates of counts); den 0 is a churn::domain_error.
 decimal round_half_away(int128 num, int128 den, int places);
 /// x rounded half away from zero to `places` decimals; for results that are not rational.
 decimal round_half_away(double x, int places);

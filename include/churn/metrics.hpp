@@ -1,6 +1,7 @@
 #pragma once
 /// Customer churn and retention metrics. Rates are fractions (0.0475, not 4.75): percent
-/// is a rendering choice. Functions throw churn::domain_error where a metric is undefined.
+/// is a rendering choice. Functions throw churn::domain_error where a metric is undefined or a
+/// count is negative.
 
 #include <churn/decimal.hpp>
 #include <churn/period.hpp>
@@ -33,7 +34,7 @@ ratio retention_rate(const period& p);
 /// RPR = Q / T: repeat customers over all customers.
 ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers);
 
-/// Expected customer lifetime in periods: 1 / churn.
+/// Expected customer lifetime in periods: 1 / churn; churn 0 or negative is an error.
 ratio lifetime(const ratio& churn);
 
 /// LTV as the articles define it: (revenue − marketing cost) / customers.

@@ -26,7 +26,7 @@ struct period {
     bool has_new = false;  ///< N (or LN) was given, so base and new-customer churn make sense
 };
 
-/// Derives the missing counts; throws churn::domain_error when the input is short or
+/// Derives the missing counts; throws churn::domain_error when the input is short, negative or
 /// contradicts itself (the message shows the expected value).
 period resolve(const period_input& in);
 

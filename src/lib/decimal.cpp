@@ -26,6 +26,12 @@ decimal add(const decimal& a, const decimal& b) {
 
 decimal round_half_away(int128 num, int128 den, int places) {
     check_places(places);
+    if (den == 0)
+        throw domain_error("division by zero");  // never integer division by 0 (SIGFPE)
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
     const int128 scaled = checked_mul(num, pow10(places));
     constexpr int128 small = int128{1} << 62;
     if (scaled < small && scaled > -small && den < small) {

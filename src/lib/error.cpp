@@ -12,11 +12,13 @@ std::string quote(std::string_view value) {
     std::string out = "\"";
     std::size_t shown = 0;
     for (const char c : value) {
-        if (shown == max_quoted) {
+        const auto byte = static_cast<unsigned char>(c);
+        // Cut after max_quoted bytes, but never inside a UTF-8 sequence (continuation bytes
+        // are 10xxxxxx): the message must stay valid UTF-8.
+        if (shown >= max_quoted && (byte & 0xC0) != 0x80) {
             out += "…";
             break;
         }
-        const auto byte = static_cast<unsigned char>(c);
         if (byte < 0x20 || byte == 0x7f) {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\x%02X", byte);

@@ -13,6 +13,13 @@ namespace {
 
 using std::to_string;
 
+/// Counts come from anywhere a library user likes: a negative one is an error, never a rate.
+void check_count(std::int64_t value, const char* name) {
+    if (value < 0)
+        throw domain_error(std::string(name) + " (" + to_string(value) +
+                           ") is negative; counts must be ≥ 0");
+}
+
 ratio of(std::int64_t part, std::int64_t whole, const char* whole_name, const char* metric) {
     if (whole == 0)
         throw domain_error(std::string(whole_name) + " is 0; " + metric + " is undefined");
@@ -72,6 +79,8 @@ ratio retention_rate(const period& p) {
 }
 
 ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers) {
+    check_count(repeat, "repeat");
+    check_count(customers, "customers");
     if (repeat > customers)
         throw domain_error("repeat (" + to_string(repeat) + ") exceeds customers (" +
                            to_string(customers) + ")");
@@ -81,10 +90,13 @@ ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers) {
 ratio lifetime(const ratio& churn) {
     if (churn.is_zero())
         throw domain_error("churn is 0; the expected lifetime is unbounded");
+    if (churn.is_negative())
+        throw domain_error("churn is negative; the expected lifetime is undefined");
     return ratio(1) / churn;
 }
 
 ratio ltv_from_revenue(const decimal& revenue, const decimal& marketing, std::int64_t customers) {
+    check_count(customers, "customers");
     if (customers == 0)
         throw domain_error("customers is 0; LTV is undefined");
     return (revenue.to_ratio() - marketing.to_ratio()) / ratio(customers);
@@ -103,6 +115,7 @@ ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& chur
 }
 
 decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer) {
+    check_count(lost_customers, "lost customers");
     return decimal{checked_mul(value_per_customer.units, lost_customers), value_per_customer.scale};
 }
 
@@ -144,6 +157,8 @@ double convert_churn(const ratio& churn, period_length from, period_length to) {
         throw domain_error("churn must lie between 0% and 100% to convert it");
     if (churn == ratio(1))
         return 1.0;
+    if (churn.is_zero())
+        return 0.0;  // not −expm1(0), which is −0.0 and prints as "-0"
     const double exponent = periods_per(from, to).to_double();
     // 1 − (1 − c)^k, accurate for small c.
     return -std::expm1(exponent * std::log1p(-churn.to_double()));
@@ -182,6 +197,9 @@ void add_score(nps_counts& counts, std::int64_t score) {
 }
 
 ratio nps(const nps_counts& c) {
+    check_count(c.promoters, "promoters");
+    check_count(c.passives, "passives");
+    check_count(c.detractors, "detractors");
     const ratio all = ratio(c.promoters) + ratio(c.passives) + ratio(c.detractors);
     if (all.is_zero())
         throw domain_error("no answers; NPS is undefined");

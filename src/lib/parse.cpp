@@ -140,10 +140,13 @@ std::int64_t parse_count(std::string_view text, std::string_view field) {
     return value;
 }
 
-decimal parse_decimal(std::string_view text, std::string_view field, number_format format,
-                      bool allow_negative) {
+namespace {
+
+/// parse_decimal of `text`, with `shown` (what the user typed) quoted in the messages.
+decimal read_decimal(std::string_view text, std::string_view shown, std::string_view field,
+                     number_format format, bool allow_negative) {
     const std::string f(field);
-    const std::string v(text);
+    const std::string v(shown);
     std::string_view s = trim(text);
     if (s.empty())
         throw parse_error(f, v, "is empty; expected a number");
@@ -178,6 +181,9 @@ decimal parse_decimal(std::string_view text, std::string_view field, number_form
                               "thousands without separators");
         if (is_grouped(s, ' ') || is_grouped(s, '\''))
             throw parse_error(f, v, "has a thousands separator; write the number without it");
+        if (point != std::string_view::npos && (whole.empty() || all_digits(whole)) &&
+            (frac.empty() || all_digits(frac)) && whole.size() + frac.size() > 0)
+            throw parse_error(f, v, "needs a digit on each side of the point, as in 0.5 or 5.0");
         throw parse_error(f, v, "is not a number");
     }
     if (static_cast<int>(whole.size()) > max_digits || static_cast<int>(frac.size()) > max_digits)
@@ -190,11 +196,19 @@ decimal parse_decimal(std::string_view text, std::string_view field, number_form
     return decimal{negative ? -units : units, static_cast<int>(frac.size())};
 }
 
+}  // namespace
+
+decimal parse_decimal(std::string_view text, std::string_view field, number_format format,
+                      bool allow_negative) {
+    return read_decimal(text, text, field, format, allow_negative);
+}
+
 decimal parse_percent(std::string_view text, std::string_view field, number_format format) {
     std::string_view s = trim(text);
     if (!s.empty() && s.back() == '%')
         s = trim(s.substr(0, s.size() - 1));
-    const decimal d = parse_decimal(s, field, format, false);
+    // Messages quote the text as typed ("4,75 %"), not what is left without the sign.
+    const decimal d = read_decimal(s, text, field, format, false);
     if (d.to_ratio() > ratio(100))
         throw parse_error(std::string(field), std::string(text),
                           "is above 100%; a rate is a percentage from 0 to 100");

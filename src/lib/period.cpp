@@ -2,6 +2,7 @@
 #include <churn/period.hpp>
 
 #include <string>
+#include <utility>
 
 namespace churn {
 
@@ -61,6 +62,12 @@ void split_total(period& p, const period_input& in) {
 period resolve(const period_input& in) {
     if (!in.start)
         throw domain_error("start is required: the customers at the start of the period");
+    for (const auto& [value, what] :
+         {std::pair{in.start, "start"}, std::pair{in.lost, "lost"}, std::pair{in.acquired, "new"},
+          std::pair{in.lost_new, "lost_new"}, std::pair{in.end, "end"}})
+        if (value && *value < 0)
+            throw domain_error(std::string(what) + " (" + to_string(*value) +
+                               ") is negative; counts must be ≥ 0");
     if (in.lost_new && !in.acquired)
         throw domain_error("lost_new (" + to_string(*in.lost_new) +
                            ") needs new: give the number of customers acquired in the period");

@@ -1,162 +1,339 @@
+// Unit tests of include/churn/parse.hpp (and churn::quote from error.hpp, which every parse
+// message uses): what each parser accepts, and the exact message of every rejection.
+
 #include <churn/error.hpp>
 #include <churn/parse.hpp>
 
 #include "catch.hpp"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
+using churn::number_format;
 using churn::parse_count;
 using churn::parse_decimal;
 using churn::parse_percent;
+using churn::ratio;
 
 namespace {
 
-std::string count_error(const std::string& text) {
-    try {
-        parse_count(text, "--lost");
-    } catch (const churn::parse_error& e) {
-        return e.what();
-    }
-    return "accepted";
-}
+const number_format point{false};
+const number_format comma{true};
 
-std::string decimal_error(const std::string& text, churn::number_format f = {},
-                          bool allow_negative = false) {
-    try {
-        parse_decimal(text, "--value", f, allow_negative);
-    } catch (const churn::parse_error& e) {
-        return e.what();
-    }
-    return "accepted";
-}
+struct accepted_count {
+    const char* text;
+    std::int64_t value;
+};
 
-std::string percent_error(const std::string& text, churn::number_format f = {}) {
-    try {
-        parse_percent(text, "--churn", f);
-    } catch (const churn::parse_error& e) {
-        return e.what();
-    }
-    return "accepted";
+struct accepted_decimal {
+    const char* text;
+    churn::int128 units;
+    int scale;
+};
+
+struct rejected {
+    std::string text;
+    std::string message;
+};
+
+// The rules, as the messages end.
+const std::string whole_rule = "is not a whole number; counts cannot have decimals";
+const std::string comma_rule =
+    "has a comma; for a decimal comma pass --decimal-comma, and write thousands without "
+    "separators";
+const std::string digits_rule = "has too many digits (at most 18 before and 18 after the point)";
+const std::string range_rule = "is out of range; counts go up to 9223372036854775807";
+const std::string above_rule = "is above 100%; a rate is a percentage from 0 to 100";
+
+/// `field: "value" rule`, as every parse_error reads.
+std::string message(const std::string& field, const std::string& shown, const std::string& rule) {
+    return field + ": \"" + shown + "\" " + rule;
 }
 
 }  // namespace
 
-TEST_CASE("counts are base-10 digits, a leading zero is decimal") {
-    CHECK(parse_count("0", "--lost") == 0);
-    CHECK(parse_count("19", "--lost") == 19);
-    CHECK(parse_count("010", "--start") == 10);
-    CHECK(parse_count("0400", "--start") == 400);
-    CHECK(parse_count("9223372036854775807", "--start") == INT64_MAX);
+// ---- counts ------------------------------------------------------------------------------
+
+TEST_CASE("parse_count accepts base-10 digits, a leading zero is decimal, blanks are trimmed") {
+    const std::vector<accepted_count> table = {
+        {"0", 0},
+        {"19", 19},
+        {"400", 400},
+        {"010", 10},  // never octal (CLI11 2.1 reads 8)
+        {"0400", 400},
+        {"007", 7},
+        {" 400 ", 400},  // trimmed
+        {"\t19", 19},
+        {"19 ", 19},
+        {"  \t 681\t ", 681},
+        {"999999999999999999", 999999999999999999},  // 18 digits: the fast path
+        {"9223372036854775807", INT64_MAX},          // 2^63 − 1
+        {"0009223372036854775807", INT64_MAX},       // leading zeros past 19 characters
+        {"000000000000000000000007", 7},
+    };
+    for (const auto& c : table) {
+        CAPTURE(c.text);
+        CHECK(parse_count(c.text, "--lost") == c.value);
+    }
 }
 
-TEST_CASE("counts ignore surrounding blanks") {
-    CHECK(parse_count(" 400 ", "--start") == 400);
-    CHECK(parse_count("\t19", "--lost") == 19);
+TEST_CASE("parse_count rejects everything else, naming the flag, the value and the rule") {
+    const std::vector<rejected> table = {
+        {"", "is empty; expected a whole number ≥ 0"},
+        {" ", "is empty; expected a whole number ≥ 0"},
+        {"-0", "is negative; counts must be ≥ 0"},
+        {"-5", "is negative; counts must be ≥ 0"},
+        {"-12.50", "is negative; counts must be ≥ 0"},
+        {"+1", "has a '+' sign; write the count as plain digits"},
+        {"+4", "has a '+' sign; write the count as plain digits"},
+        {"0x1F", "is hexadecimal; counts are written in base-10 digits"},
+        {"0X1f", "is hexadecimal; counts are written in base-10 digits"},
+        {"1e3", "has an exponent; write the whole number in plain digits"},
+        {"1E3", "has an exponent; write the whole number in plain digits"},
+        {"1.5E2", "has an exponent; write the whole number in plain digits"},
+        {"1e400", "has an exponent; write the whole number in plain digits"},
+        {"19.0", whole_rule},
+        {"19.5", whole_rule},
+        {"3,75", whole_rule},  // counts have no decimal comma either
+        {"100.01", whole_rule},
+        {"nan", "is not a number; expected a whole number ≥ 0"},
+        {"NaN", "is not a number; expected a whole number ≥ 0"},
+        {"inf", "is not a number; expected a whole number ≥ 0"},
+        {"-inf", "is not a number; expected a whole number ≥ 0"},
+        {"+inf", "is not a number; expected a whole number ≥ 0"},
+        {"infinity", "is not a number; expected a whole number ≥ 0"},
+        {"Infinity", "is not a number; expected a whole number ≥ 0"},
+        {"9223372036854775808", range_rule},   // 2^63
+        {"18446744073709551616", range_rule},  // 2^64
+        {"99999999999999999999", range_rule},
+        {" 9223372036854775808 ", range_rule},
+        {"1,234", "has a thousands separator; write the count without it"},
+        {"1,234,567", "has a thousands separator; write the count without it"},
+        {"1 234", "has a thousands separator; write the count without it"},
+        {"1 234 567", "has a thousands separator; write the count without it"},
+        {"1'234", "has a thousands separator; write the count without it"},
+        {"abc", "is not a whole number"},
+        {"19abc", "is not a whole number"},
+        {"12 34", "is not a whole number"},
+        {"4.75%", "is not a whole number"},
+        {"-", "is not a whole number"},
+        {"1_000", "is not a whole number"},
+    };
+    for (const auto& c : table) {
+        CAPTURE(c.text);
+        CHECK_THROWS_AS(parse_count(c.text, "--lost"), churn::parse_error);
+        CHECK_THROWS_WITH(parse_count(c.text, "--lost"), message("--lost", c.text, c.message));
+    }
 }
 
-TEST_CASE("every rejected count names the flag, the value and the rule") {
-    const std::string whole = "is not a whole number; counts cannot have decimals";
-    CHECK(count_error("") == "--lost: \"\" is empty; expected a whole number ≥ 0");
-    CHECK(count_error(" ") == "--lost: \" \" is empty; expected a whole number ≥ 0");
-    CHECK(count_error("-5") == "--lost: \"-5\" is negative; counts must be ≥ 0");
-    CHECK(count_error("-0") == "--lost: \"-0\" is negative; counts must be ≥ 0");
-    CHECK(count_error("+4") == "--lost: \"+4\" has a '+' sign; write the count as plain digits");
-    CHECK(count_error("+1") == "--lost: \"+1\" has a '+' sign; write the count as plain digits");
-    CHECK(count_error("19.5") == "--lost: \"19.5\" " + whole);
-    CHECK(count_error("19.0") == "--lost: \"19.0\" " + whole);
-    CHECK(count_error("3,75") == "--lost: \"3,75\" " + whole);
-    CHECK(count_error("1e3") ==
-          "--lost: \"1e3\" has an exponent; write the whole number in plain digits");
-    CHECK(count_error("1.5E2") ==
-          "--lost: \"1.5E2\" has an exponent; write the whole number in plain digits");
-    CHECK(count_error("0x1F") ==
-          "--lost: \"0x1F\" is hexadecimal; counts are written in base-10 digits");
-    CHECK(count_error("nan") == "--lost: \"nan\" is not a number; expected a whole number ≥ 0");
-    CHECK(count_error("inf") == "--lost: \"inf\" is not a number; expected a whole number ≥ 0");
-    CHECK(count_error("-inf") == "--lost: \"-inf\" is not a number; expected a whole number ≥ 0");
-    CHECK(count_error("Infinity") ==
-          "--lost: \"Infinity\" is not a number; expected a whole number ≥ 0");
-    CHECK(count_error("1,234") ==
-          "--lost: \"1,234\" has a thousands separator; write the count without it");
-    CHECK(count_error("1 234") ==
-          "--lost: \"1 234\" has a thousands separator; write the count without it");
-    CHECK(count_error("1 234 567") ==
-          "--lost: \"1 234 567\" has a thousands separator; write the count without it");
-    CHECK(count_error("abc") == "--lost: \"abc\" is not a whole number");
-    CHECK(count_error("19abc") == "--lost: \"19abc\" is not a whole number");
-    CHECK(count_error("19\r") == "--lost: \"19\\x0D\" is not a whole number");
-    CHECK(count_error("9223372036854775808") ==
-          "--lost: \"9223372036854775808\" is out of range; counts go up to 9223372036854775807");
-    CHECK(count_error("18446744073709551616") ==
-          "--lost: \"18446744073709551616\" is out of range; counts go up to "
-          "9223372036854775807");
+TEST_CASE("a count message escapes control bytes, so a stray CR is visible") {
+    CHECK_THROWS_WITH(parse_count("19\r", "--lost"), "--lost: \"19\\x0D\" is not a whole number");
+    CHECK_THROWS_WITH(parse_count("\t", "--lost"),
+                      "--lost: \"\\x09\" is empty; expected a whole number ≥ 0");
+    CHECK_THROWS_WITH(parse_count(std::string("1\0"
+                                              "9",
+                                              3),
+                                  "--lost"),
+                      "--lost: \"1\\x009\" is not a whole number");
 }
 
-TEST_CASE("decimals keep the number of decimals as written") {
-    const auto d = parse_decimal("3.30", "--value");
-    CHECK(d.units == 330);
+TEST_CASE("a count message names the field it is given") {
+    CHECK_THROWS_WITH(parse_count("-1", "--start"),
+                      "--start: \"-1\" is negative; counts must be ≥ 0");
+    CHECK_THROWS_WITH(parse_count("x", "data.csv:3: column \"lost\""),
+                      "data.csv:3: column \"lost\": \"x\" is not a whole number");
+}
+
+// ---- decimals (money) ----------------------------------------------------------------------
+
+TEST_CASE("parse_decimal keeps the digits and the scale as written") {
+    const std::vector<accepted_decimal> table = {
+        {"0", 0, 0},
+        {"3.30", 330, 2},  // scale 2, not 3.3
+        {"3.3", 33, 1},
+        {"30000", 30000, 0},
+        {"1234.56", 123456, 2},
+        {"0.005", 5, 3},
+        {"010", 10, 0},
+        {"010.50", 1050, 2},
+        {"19.0", 190, 1},
+        {"19.5", 195, 1},
+        {"100.01", 10001, 2},
+        {" 400 ", 400, 0},
+        {" 7\t", 7, 0},
+        {"999999999999999999", 999999999999999999, 0},     // 18 digits before the point
+        {"0.123456789012345678", 123456789012345678, 18},  // 18 after it
+        {"999999999999999999.999999999999999999", churn::pow10(36) - 1, 18},
+    };
+    for (const auto& c : table) {
+        CAPTURE(c.text);
+        const churn::decimal d = parse_decimal(c.text, "--value");
+        CHECK(d.units == c.units);
+        CHECK(d.scale == c.scale);
+    }
+}
+
+TEST_CASE("negative money only where a sign makes sense") {
+    const auto d = parse_decimal("-12.50", "--value", point, true);
+    CHECK(d.units == -1250);
     CHECK(d.scale == 2);
-    CHECK(parse_decimal("30000", "--value").scale == 0);
-    CHECK(parse_decimal("1234.56", "--value").to_ratio() == churn::ratio(123456, 100));
-    CHECK(parse_decimal(" 7 ", "--value").to_ratio() == churn::ratio(7));
-}
-
-TEST_CASE("negative amounts only where a sign makes sense") {
-    CHECK(parse_decimal("-12.50", "--value", {}, true).to_ratio() == churn::ratio(-25, 2));
-    CHECK(decimal_error("-12.50") == "--value: \"-12.50\" is negative; expected a number ≥ 0");
+    CHECK(parse_decimal("-0", "--value", point, true).units == 0);
+    CHECK(churn::to_string(parse_decimal("-0.00", "--value", point, true)) == "0.00");
+    CHECK(parse_decimal("-3,75", "--value", comma, true).to_ratio() == ratio(-15, 4));
+    CHECK_THROWS_WITH(parse_decimal("-12.50", "--value"),
+                      "--value: \"-12.50\" is negative; expected a number ≥ 0");
+    CHECK_THROWS_WITH(parse_decimal("-0", "--value"),
+                      "--value: \"-0\" is negative; expected a number ≥ 0");
+    CHECK_THROWS_WITH(parse_decimal("-", "--value", point, true), "--value: \"-\" is not a number");
+    CHECK_THROWS_WITH(parse_decimal("--5", "--value", point, true),
+                      "--value: \"--5\" is not a number");
 }
 
 TEST_CASE("a decimal comma needs --decimal-comma") {
-    CHECK(decimal_error("3,75") ==
-          "--value: \"3,75\" has a comma; for a decimal comma pass --decimal-comma, and write "
-          "thousands without separators");
-    const churn::number_format comma{true};
-    CHECK(parse_decimal("3,75", "--value", comma).to_ratio() == churn::ratio(375, 100));
-    CHECK(parse_decimal("3.75", "--value", comma).to_ratio() == churn::ratio(375, 100));
+    CHECK_THROWS_WITH(parse_decimal("3,75", "--value"), message("--value", "3,75", comma_rule));
+    CHECK_THROWS_WITH(parse_decimal("1,5", "--value"), message("--value", "1,5", comma_rule));
+    const auto d = parse_decimal("3,75", "--value", comma);
+    CHECK(d.units == 375);
+    CHECK(d.scale == 2);
+    // A point still works with the comma option.
+    CHECK(parse_decimal("3.75", "--value", comma).to_ratio() == ratio(375, 100));
+    // With a decimal comma, 1,234 is 1.234: there are no thousands separators.
+    CHECK(parse_decimal("1,234", "--value", comma).to_ratio() == ratio(1234, 1000));
+    CHECK_THROWS_WITH(parse_decimal("1,234", "--value"), message("--value", "1,234", comma_rule));
+    CHECK_THROWS_WITH(parse_decimal("1,234,567", "--value", comma),
+                      "--value: \"1,234,567\" is not a number");
+    CHECK_THROWS_WITH(parse_decimal("3,", "--value", comma),
+                      "--value: \"3,\" needs a digit on each side of the point, as in 0.5 or 5.0");
 }
 
-TEST_CASE("every rejected decimal names the flag, the value and the rule") {
-    CHECK(decimal_error("") == "--value: \"\" is empty; expected a number");
-    CHECK(decimal_error("nan") == "--value: \"nan\" is not a finite number");
-    CHECK(decimal_error("-inf") == "--value: \"-inf\" is not a finite number");
-    CHECK(decimal_error("1e400") ==
-          "--value: \"1e400\" has an exponent; write the number in plain digits");
-    CHECK(decimal_error("1e-400") ==
-          "--value: \"1e-400\" has an exponent; write the number in plain digits");
-    CHECK(decimal_error("0x10") ==
-          "--value: \"0x10\" is hexadecimal; write the number in base-10 digits");
-    CHECK(decimal_error("+3") == "--value: \"+3\" has a '+' sign; write the number without it");
-    CHECK(decimal_error("1 234") ==
-          "--value: \"1 234\" has a thousands separator; write the number without it");
-    CHECK(decimal_error("1.") == "--value: \"1.\" is not a number");
-    CHECK(decimal_error(".5") == "--value: \".5\" is not a number");
-    CHECK(decimal_error("1.2.3") == "--value: \"1.2.3\" is not a number");
-    CHECK(decimal_error("12a") == "--value: \"12a\" is not a number");
-    CHECK(decimal_error("1234567890123456789") ==
-          "--value: \"1234567890123456789\" has too many digits (at most 18 before and 18 "
-          "after the point)");
+TEST_CASE("parse_decimal rejects everything else, naming the flag, the value and the rule") {
+    const std::vector<rejected> table = {
+        {"", "is empty; expected a number"},
+        {" ", "is empty; expected a number"},
+        {"-5", "is negative; expected a number ≥ 0"},
+        {"+1", "has a '+' sign; write the number without it"},
+        {"+4", "has a '+' sign; write the number without it"},
+        {"0x1F", "is hexadecimal; write the number in base-10 digits"},
+        {"1e3", "has an exponent; write the number in plain digits"},
+        {"1e400", "has an exponent; write the number in plain digits"},
+        {"1e-400", "has an exponent; write the number in plain digits"},
+        {"nan", "is not a finite number"},
+        {"inf", "is not a finite number"},
+        {"-inf", "is not a finite number"},
+        {"infinity", "is not a finite number"},
+        {"3,75", comma_rule},
+        {"1,234", comma_rule},
+        {"1.234,5", comma_rule},
+        {"1 234", "has a thousands separator; write the number without it"},
+        {"1'234", "has a thousands separator; write the number without it"},
+        {"abc", "is not a number"},
+        {"12a", "is not a number"},
+        {"1.2.3", "is not a number"},
+        {"4.75%", "is not a number"},
+        {".", "is not a number"},
+        {"1.", "needs a digit on each side of the point, as in 0.5 or 5.0"},
+        {".5", "needs a digit on each side of the point, as in 0.5 or 5.0"},
+        {"9223372036854775807", digits_rule},
+        {"1234567890123456789", digits_rule},
+        {"0.1234567890123456789", digits_rule},
+    };
+    for (const auto& c : table) {
+        CAPTURE(c.text);
+        CHECK_THROWS_AS(parse_decimal(c.text, "--value"), churn::parse_error);
+        CHECK_THROWS_WITH(parse_decimal(c.text, "--value"), message("--value", c.text, c.message));
+    }
+    CHECK_THROWS_WITH(parse_decimal("19\r", "--value"), "--value: \"19\\x0D\" is not a number");
 }
 
-TEST_CASE("a rate is a percentage with an optional % sign") {
-    CHECK(parse_percent("4.75", "--churn").to_ratio() == churn::ratio(475, 100));
-    CHECK(parse_percent("4.75%", "--churn").to_ratio() == churn::ratio(475, 100));
-    CHECK(parse_percent("4.75 %", "--churn").to_ratio() == churn::ratio(475, 100));
-    CHECK(parse_percent("4,75 %", "--churn", {true}).to_ratio() == churn::ratio(475, 100));
-    CHECK(parse_percent("100", "--churn").to_ratio() == churn::ratio(100));
-    CHECK(parse_percent("0", "--churn").to_ratio() == churn::ratio(0));
+// ---- percentages ---------------------------------------------------------------------------
+
+TEST_CASE("parse_percent reads a percentage with an optional % sign") {
+    const std::vector<accepted_decimal> table = {
+        {"4.75", 475, 2}, {"4.75%", 475, 2},    {"4.75 %", 475, 2}, {" 4.75% ", 475, 2},
+        {"3.3", 33, 1},   {"0", 0, 0},          {"0%", 0, 0},       {"100", 100, 0},
+        {"100%", 100, 0}, {"100.00", 10000, 2},  // exactly 100 is allowed
+        {"010", 10, 0},   {"0.0001", 1, 4},
+    };
+    for (const auto& c : table) {
+        CAPTURE(c.text);
+        const churn::decimal d = parse_percent(c.text, "--churn");
+        CHECK(d.units == c.units);
+        CHECK(d.scale == c.scale);
+    }
 }
 
-TEST_CASE("a rate above 100% or below 0 is rejected") {
-    CHECK(percent_error("100.01") ==
-          "--churn: \"100.01\" is above 100%; a rate is a percentage from 0 to 100");
-    CHECK(percent_error("150%") ==
-          "--churn: \"150%\" is above 100%; a rate is a percentage from 0 to 100");
-    CHECK(percent_error("-1") == "--churn: \"-1\" is negative; expected a number ≥ 0");
-    CHECK(percent_error("%") == "--churn: \"\" is empty; expected a number");
+TEST_CASE("parse_percent with a decimal comma, as the articles write it") {
+    CHECK(parse_percent("3,75", "--churn", comma).to_ratio() == ratio(15, 4));
+    CHECK(parse_percent("4,75 %", "--churn", comma).to_ratio() == ratio(19, 4));
+    CHECK(parse_percent("3,3%", "--churn", comma).to_ratio() == ratio(33, 10));
+    CHECK(parse_percent("4.75", "--churn", comma).to_ratio() == ratio(19, 4));
+    CHECK_THROWS_WITH(parse_percent("3,75", "--churn"), message("--churn", "3,75", comma_rule));
+    // The message quotes the value as typed, % sign included.
+    CHECK_THROWS_WITH(parse_percent("4,75 %", "--churn"), message("--churn", "4,75 %", comma_rule));
 }
 
-TEST_CASE("quoted values escape control bytes and are cut when long") {
+TEST_CASE("parse_percent rejects everything else, quoting the value as typed") {
+    const std::vector<rejected> table = {
+        {"", "is empty; expected a number"},
+        {" ", "is empty; expected a number"},
+        {"%", "is empty; expected a number"},
+        {" % ", "is empty; expected a number"},
+        {"-0", "is negative; expected a number ≥ 0"},
+        {"-5", "is negative; expected a number ≥ 0"},
+        {"-5%", "is negative; expected a number ≥ 0"},
+        {"+1", "has a '+' sign; write the number without it"},
+        {"+4%", "has a '+' sign; write the number without it"},
+        {"0x1F", "is hexadecimal; write the number in base-10 digits"},
+        {"1e3", "has an exponent; write the number in plain digits"},
+        {"1e400", "has an exponent; write the number in plain digits"},
+        {"nan", "is not a finite number"},
+        {"nan%", "is not a finite number"},
+        {"inf", "is not a finite number"},
+        {"-inf", "is not a finite number"},
+        {"infinity", "is not a finite number"},
+        {"1,234", comma_rule},
+        {"1 234", "has a thousands separator; write the number without it"},
+        {"abc", "is not a number"},
+        {"4.75%%", "is not a number"},
+        {"%4.75", "is not a number"},
+        {".5%", "needs a digit on each side of the point, as in 0.5 or 5.0"},
+        {"100.01", above_rule},
+        {"150%", above_rule},
+        {" 400 ", above_rule},
+        {"999999999999999999", above_rule},
+        {"1234567890123456789", digits_rule},
+    };
+    for (const auto& c : table) {
+        CAPTURE(c.text);
+        CHECK_THROWS_AS(parse_percent(c.text, "--churn"), churn::parse_error);
+        CHECK_THROWS_WITH(parse_percent(c.text, "--churn"), message("--churn", c.text, c.message));
+    }
+    CHECK_THROWS_WITH(parse_percent("19\r", "--churn"), "--churn: \"19\\x0D\" is not a number");
+    CHECK_THROWS_WITH(parse_percent("100,5", "--churn", comma),
+                      message("--churn", "100,5", above_rule));
+}
+
+// ---- quoting values in messages ------------------------------------------------------------
+
+TEST_CASE("quoted values escape quotes, backslashes and control bytes") {
+    CHECK(churn::quote("400") == "\"400\"");
+    CHECK(churn::quote("") == "\"\"");
     CHECK(churn::quote("a\"b") == "\"a\\\"b\"");
-    CHECK(churn::quote("\x1b[31m") == "\"\\x1B[31m\"");
+    CHECK(churn::quote("a\\b") == "\"a\\\\b\"");
+    CHECK(churn::quote("\x1b[31m") == "\"\\x1B[31m\"");  // no terminal escapes in messages
+    CHECK(churn::quote("\x7f") == "\"\\x7F\"");
+    CHECK(churn::quote("a\nb") == "\"a\\x0Ab\"");  // a message stays on one line
+    CHECK(churn::quote("Günther") == "\"Günther\"");
+}
+
+TEST_CASE("long quoted values are cut after 40 bytes, never inside a UTF-8 character") {
+    CHECK(churn::quote(std::string(40, '9')) == "\"" + std::string(40, '9') + "\"");
     CHECK(churn::quote(std::string(50, '9')) == "\"" + std::string(40, '9') + "…\"");
+    // 39 ASCII bytes, then "ü" (2 bytes) crosses the limit: it is kept whole.
+    CHECK(churn::quote(std::string(39, 'a') + "üxyz") == "\"" + std::string(39, 'a') + "ü…\"");
+    // 39 ASCII bytes, then "…" (3 bytes) ends the value: nothing is cut.
+    CHECK(churn::quote(std::string(39, 'a') + "…") == "\"" + std::string(39, 'a') + "…\"");
+    const std::string cut = churn::quote(std::string(40, 'a') + "é");
+    CHECK(cut == "\"" + std::string(40, 'a') + "…\"");
 }

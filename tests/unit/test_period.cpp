@@ -1,16 +1,25 @@
+// Unit tests of include/churn/period.hpp: E = S − L + N − LN, what is derived from what, and
+// the message of every contradiction.
+
 #include <churn/error.hpp>
 #include <churn/period.hpp>
 
 #include "catch.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
 
 using churn::period_input;
 using churn::resolve;
 
 namespace {
 
-period_input counts(std::optional<std::int64_t> s, std::optional<std::int64_t> l,
-                    std::optional<std::int64_t> n, std::optional<std::int64_t> ln,
-                    std::optional<std::int64_t> e) {
+using count = std::optional<std::int64_t>;
+constexpr std::nullopt_t none = std::nullopt;
+
+/// The input in the order S, L, N, LN, E.
+period_input counts(count s, count l, count n, count ln, count e) {
     period_input in;
     in.start = s;
     in.lost = l;
@@ -20,94 +29,203 @@ period_input counts(std::optional<std::int64_t> s, std::optional<std::int64_t> l
     return in;
 }
 
-std::string error_of(const period_input& in) {
-    try {
-        resolve(in);
-    } catch (const churn::domain_error& e) {
-        return e.what();
-    }
-    return "resolved";
-}
-
 }  // namespace
 
-TEST_CASE("the end is derived: E = S − L + N − LN") {
-    const auto p = resolve(counts(400, 15, 300, 4, {}));  // article 000: 400 − 15 + 300 − 4
-    CHECK(p.end == 681);
-    CHECK(p.lost_total == 19);
-    CHECK(p.has_new);
-}
+// ---- derivations ---------------------------------------------------------------------------
 
-TEST_CASE("without new customers none can be lost among them") {
-    const auto p = resolve(counts(400, 19, {}, {}, {}));
-    CHECK(p.end == 381);
-    CHECK(p.lost_new == 0);
+TEST_CASE("S and L: the end is S − L, nobody new") {
+    const auto p = resolve(counts(400, 19, none, none, none));
+    CHECK(p.start == 400);
+    CHECK(p.lost == 19);
+    CHECK(p.acquired == 0);
+    CHECK(p.lost_new == 0);  // without new customers none can be lost among them
+    CHECK(p.lost_total == 19);
+    CHECK(p.end == 381);  // 400 − 19
     CHECK_FALSE(p.has_new);
 }
 
-TEST_CASE("with new customers and no end, unstated lost_new means none") {
-    const auto p = resolve(counts(400, 15, 300, {}, {}));
+TEST_CASE("S, L, N and LN: the end is S − L + N − LN") {
+    const auto p = resolve(counts(400, 15, 300, 4, none));  // article 000
+    CHECK(p.end == 681);                                    // 400 − 15 + 300 − 4
+    CHECK(p.lost_total == 19);                              // 15 + 4
+    CHECK(p.lost == 15);
+    CHECK(p.lost_new == 4);
+    CHECK(p.acquired == 300);
+    CHECK(p.has_new);
+}
+
+TEST_CASE("S, L and N without an end: an unstated LN means none were lost") {
+    const auto p = resolve(counts(400, 15, 300, none, none));
     CHECK(p.lost_new == 0);
-    CHECK(p.end == 685);
+    CHECK(p.lost_total == 15);
+    CHECK(p.end == 685);  // 400 − 15 + 300
+    CHECK(p.has_new);
 }
 
-TEST_CASE("start and end without new: lost is S − E") {
-    const auto p = resolve(counts(100, {}, {}, {}, 90));  // article 001: 100 then 90
+TEST_CASE("N = 0 given still counts as given") {
+    const auto p = resolve(counts(400, 15, 0, none, none));
+    CHECK(p.has_new);
+    CHECK(p.end == 385);
+}
+
+TEST_CASE("S and E without N: L is S − E") {
+    const auto p = resolve(counts(100, none, none, none, 90));  // article 001: 100 then 90
     CHECK(p.lost == 10);
+    CHECK(p.lost_new == 0);
     CHECK(p.lost_total == 10);
+    CHECK(p.end == 90);
+    CHECK_FALSE(p.has_new);
+    CHECK(resolve(counts(100, none, none, none, 100)).lost == 0);  // nobody left
+    CHECK(resolve(counts(100, none, none, none, 0)).lost == 100);  // everybody left
 }
 
-TEST_CASE("start, end and new: the total lost is S + N − E, its split unknown") {
-    const auto p = resolve(counts(100, {}, 5, {}, 95));  // article 001 CRR: 100 + 5 − 95
+TEST_CASE("S, L and E without N, consistent") {
+    const auto p = resolve(counts(400, 19, none, none, 381));
+    CHECK(p.lost == 19);
+    CHECK(p.lost_total == 19);
+}
+
+TEST_CASE("S, E and N: the total lost is S + N − E and its split is unknown") {
+    const auto p = resolve(counts(100, none, 5, none, 95));  // article 001 CRR: 100 + 5 − 95
     CHECK(p.lost_total == 10);
     CHECK_FALSE(p.lost.has_value());
     CHECK_FALSE(p.lost_new.has_value());
+    CHECK(p.end == 95);
+    CHECK(p.has_new);
+    // Everybody lost: S + N − 0.
+    CHECK(resolve(counts(100, none, 5, none, 0)).lost_total == 105);
+    // Nobody lost: E = S + N.
+    CHECK(resolve(counts(100, none, 5, none, 105)).lost_total == 0);
 }
 
-TEST_CASE("start, end, new and one part: the other part is derived") {
-    const auto from_lost = resolve(counts(400, 15, 300, {}, 681));
-    CHECK(from_lost.lost_new == 4);
-    const auto from_lost_new = resolve(counts(400, {}, 300, 4, 681));
-    CHECK(from_lost_new.lost == 15);
+TEST_CASE("S, E, N and one part: the other part is derived") {
+    const auto from_lost = resolve(counts(400, 15, 300, none, 681));
+    CHECK(from_lost.lost_new == 4);  // 19 − 15
+    CHECK(from_lost.lost_total == 19);
+    const auto from_lost_new = resolve(counts(400, none, 300, 4, 681));
+    CHECK(from_lost_new.lost == 15);  // 19 − 4
+    CHECK(from_lost_new.lost_total == 19);
 }
 
-TEST_CASE("consistent values are accepted") {
-    CHECK(resolve(counts(400, 15, 300, 4, 681)).end == 681);
-    CHECK(resolve(counts(400, 19, {}, {}, 381)).lost == 19);
+TEST_CASE("all five given and consistent") {
+    const auto p = resolve(counts(400, 15, 300, 4, 681));
+    CHECK(p.end == 681);
+    CHECK(p.lost == 15);
+    CHECK(p.lost_new == 4);
+    CHECK(p.lost_total == 19);
 }
 
-TEST_CASE("contradictions show the expected value") {
-    CHECK(error_of(counts(400, 15, 300, 4, 600)) ==
-          "lost + lost_new = 19 contradicts start + new − end = 100");
-    CHECK(error_of(counts(400, 15, {}, {}, 390)) ==
-          "end (390) contradicts start − lost = 385; if customers were acquired, give them with "
-          "--new");
-    CHECK(error_of(counts(400, 120, 300, {}, 600)) ==
-          "lost (120) contradicts start + new − end = 100: more lost from the base than lost "
-          "in all");
-    CHECK(error_of(counts(400, 40, 10, {}, 355)) ==
-          "lost (40) contradicts start + new − end = 55: lost_new would be 15, more than new "
-          "(10)");
-    CHECK(error_of(counts(400, {}, 300, 120, 600)) ==
-          "lost_new (120) contradicts start + new − end = 100");
+TEST_CASE("an empty period resolves to zeros") {
+    const auto p = resolve(counts(0, 0, none, none, none));
+    CHECK(p.end == 0);
+    CHECK(p.lost_total == 0);
 }
 
-TEST_CASE("impossible counts are errors") {
-    CHECK(error_of(counts(400, 500, {}, {}, {})) ==
-          "lost (500) exceeds start (400): the starting base cannot lose more customers than "
-          "it has");
-    CHECK(error_of(counts(400, 15, 3, 4, {})) == "lost_new (4) exceeds new (3)");
-    CHECK(error_of(counts(400, {}, {}, {}, 420)) ==
-          "end (420) exceeds start (400) but no new customers were given; give them with --new");
-    CHECK(error_of(counts(400, {}, 10, {}, 420)) == "end (420) exceeds start + new = 410");
-    CHECK(error_of(counts(400, 15, {}, 4, {})) ==
-          "lost_new (4) needs new: give the number of customers acquired in the period");
-    CHECK(error_of(counts({}, 15, {}, {}, {})) ==
-          "start is required: the customers at the start of the period");
-    CHECK(error_of(counts(400, {}, {}, {}, {})) ==
-          "lost or end is required to know how many customers left");
+TEST_CASE("counts near 2^63 − 1 resolve without overflow") {
+    const auto p = resolve(counts(INT64_MAX, 1, none, none, none));
+    CHECK(p.end == INT64_MAX - 1);
+    const auto q = resolve(counts(INT64_MAX - 10, none, 10, none, INT64_MAX));
+    CHECK(q.lost_total == 0);
+}
+
+// ---- what is missing -----------------------------------------------------------------------
+
+TEST_CASE("start is required, and lost or end") {
+    CHECK_THROWS_WITH(resolve(counts(none, 15, none, none, none)),
+                      "start is required: the customers at the start of the period");
+    CHECK_THROWS_WITH(resolve(counts(400, none, none, none, none)),
+                      "lost or end is required to know how many customers left");
+    CHECK_THROWS_WITH(resolve(counts(400, none, 300, 4, none)),
+                      "lost or end is required to know how many customers left");
+    CHECK_THROWS_AS(resolve(counts(none, none, none, none, none)), churn::domain_error);
+}
+
+TEST_CASE("lost_new without new") {
+    CHECK_THROWS_WITH(
+        resolve(counts(400, 15, none, 4, none)),
+        "lost_new (4) needs new: give the number of customers acquired in the period");
+    CHECK_THROWS_WITH(
+        resolve(counts(400, none, none, 4, 390)),
+        "lost_new (4) needs new: give the number of customers acquired in the period");
+}
+
+// ---- contradictions ------------------------------------------------------------------------
+
+TEST_CASE("lost > start") {
+    const std::string message =
+        "lost (500) exceeds start (400): the starting base cannot lose more customers than it "
+        "has";
+    CHECK_THROWS_WITH(resolve(counts(400, 500, none, none, none)), message);
+    CHECK_THROWS_WITH(resolve(counts(400, 500, 300, none, none)), message);
+    CHECK_THROWS_WITH(resolve(counts(400, 500, 300, none, 200)), message);
+    CHECK_THROWS_AS(resolve(counts(400, 500, none, none, none)), churn::domain_error);
+}
+
+TEST_CASE("lost_new > new") {
+    CHECK_THROWS_WITH(resolve(counts(400, 15, 3, 4, none)), "lost_new (4) exceeds new (3)");
+    CHECK_THROWS_WITH(resolve(counts(400, 15, 0, 1, none)), "lost_new (1) exceeds new (0)");
+    CHECK_THROWS_WITH(resolve(counts(400, none, 3, 4, 300)), "lost_new (4) exceeds new (3)");
+}
+
+TEST_CASE("E > S without N suggests --new") {
+    CHECK_THROWS_WITH(
+        resolve(counts(400, none, none, none, 420)),
+        "end (420) exceeds start (400) but no new customers were given; give them with --new");
+    CHECK_THROWS_WITH(
+        resolve(counts(400, 0, none, none, 401)),
+        "end (401) exceeds start (400) but no new customers were given; give them with --new");
+}
+
+TEST_CASE("E > S + N") {
+    CHECK_THROWS_WITH(resolve(counts(400, none, 10, none, 420)),
+                      "end (420) exceeds start + new = 410");
+    CHECK_THROWS_WITH(resolve(counts(400, 0, 10, 0, 411)), "end (411) exceeds start + new = 410");
+}
+
+TEST_CASE("contradictory values show the expected value") {
+    // S, L, E without N: E should be 400 − 15 = 385.
+    CHECK_THROWS_WITH(resolve(counts(400, 15, none, none, 390)),
+                      "end (390) contradicts start − lost = 385; if customers were acquired, "
+                      "give them with --new");
+    // All five: L + LN = 19, but S + N − E = 400 + 300 − 600 = 100.
+    CHECK_THROWS_WITH(resolve(counts(400, 15, 300, 4, 600)),
+                      "lost + lost_new = 19 contradicts start + new − end = 100");
+    // L alone is more than the whole loss.
+    CHECK_THROWS_WITH(resolve(counts(400, 120, 300, none, 600)),
+                      "lost (120) contradicts start + new − end = 100: more lost from the base "
+                      "than lost in all");
+    // LN would be 55 − 40 = 15, more than the 10 new.
+    CHECK_THROWS_WITH(resolve(counts(400, 40, 10, none, 355)),
+                      "lost (40) contradicts start + new − end = 55: lost_new would be 15, more "
+                      "than new (10)");
+    // LN alone is more than the whole loss.
+    CHECK_THROWS_WITH(resolve(counts(400, none, 300, 120, 600)),
+                      "lost_new (120) contradicts start + new − end = 100");
+    // L would be 300 − 5 = 295 from a start of 200 (400 new, 300 lost in all).
+    CHECK_THROWS_WITH(resolve(counts(200, none, 400, 5, 300)),
+                      "lost_new (5) contradicts start + new − end = 300: lost would be 295, more "
+                      "than start (200)");
+}
+
+TEST_CASE("negative counts are errors, never rates") {
+    CHECK_THROWS_WITH(resolve(counts(-1, 0, none, none, none)),
+                      "start (-1) is negative; counts must be ≥ 0");
+    CHECK_THROWS_WITH(resolve(counts(400, -5, none, none, none)),
+                      "lost (-5) is negative; counts must be ≥ 0");
+    CHECK_THROWS_WITH(resolve(counts(400, 5, -3, none, none)),
+                      "new (-3) is negative; counts must be ≥ 0");
+    CHECK_THROWS_WITH(resolve(counts(400, 5, 3, -1, none)),
+                      "lost_new (-1) is negative; counts must be ≥ 0");
+    CHECK_THROWS_WITH(resolve(counts(400, none, none, none, -2)),
+                      "end (-2) is negative; counts must be ≥ 0");
 }
 
 TEST_CASE("sums past 2^63 − 1 are errors, never wrapped") {
-    CHECK(error_of(counts(INT64_MAX, 0, 1, {}, {})) == "start + new is too large to compute");
+    CHECK_THROWS_WITH(resolve(counts(INT64_MAX, 0, 1, none, none)),
+                      "start + new is too large to compute");
+    CHECK_THROWS_WITH(resolve(counts(INT64_MAX, none, 1, none, 5)),
+                      "start + new is too large to compute");
+    CHECK_THROWS_WITH(resolve(counts(10, INT64_MAX, 20, INT64_MAX, 0)),
+                      "lost (9223372036854775807) exceeds start (10): the starting base cannot "
+                      "lose more customers than it has");
 }
