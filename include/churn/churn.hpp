@@ -9,4 +9,5 @@
 #include <churn/period.hpp>
 #include <churn/ratio.hpp>
 #include <churn/scores.hpp>
+#include <churn/series.hpp>
 #include <churn/version.hpp>

@@ -18,7 +18,8 @@ struct csv_options {
 };
 
 /// Reads records one at a time in constant memory. Blank lines are skipped. Errors are
-/// churn::error naming `source:line` (physical lines, counting newlines inside quotes).
+/// churn::error naming `source:line` (physical lines, counting newlines inside quotes), and
+/// `source:line:column` (in bytes, from 1) for quoting errors.
 class csv_reader {
   public:
     csv_reader(std::istream& in, std::string source, csv_options options = {});
@@ -30,10 +31,13 @@ class csv_reader {
     const std::string& source() const { return source_; }
 
   private:
-    int get();  ///< next byte, or -1 at the end
+    int get();     ///< next byte, or -1 at the end; counts the column
+    void unget();  ///< steps back over the byte get() returned
     /// The fast path: true when a plain line was split in place, false to read carefully.
     bool next_in_buffer(std::vector<std::string_view>& fields);
     [[noreturn]] void fail(std::size_t line, const std::string& what) const;
+    /// Fails naming `source:line:column`, for errors of quoting.
+    [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& what) const;
     /// Fails past max_field (the field began at field_start in record_) or max_record.
     void check_field_size(std::size_t field_start) const;
     /// Fails past max_fields or max_record, so that memory stays bounded on any input.
@@ -47,10 +51,14 @@ class csv_reader {
     std::size_t end_ = 0;
     bool at_start_ = true;
     std::size_t line_ = 1;
+    std::size_t column_ = 0;  ///< bytes of the current physical line read by get()
     std::size_t record_line_ = 0;
     std::string record_;                ///< the fields' bytes, back to back
     std::vector<std::size_t> offsets_;  ///< where each field ends in record_
 };
+
+/// Where `text` stops being valid UTF-8 (a byte offset), or npos when all of it is.
+std::size_t invalid_utf8(std::string_view text);
 
 /// Writes one field for CSV: quoted only when it holds the delimiter, a quote, CR or LF.
 void append_csv_field(std::string& out, std::string_view field, char delimiter = ',');

@@ -20,11 +20,31 @@ namespace {
 
 constexpr std::size_t flush_at = std::size_t{1} << 16;
 
-constexpr std::array<std::string_view, 15> field_names = {
-    "period",           "start",         "lost",          "new",
-    "lost_new",         "lost_total",    "end",           "churn_pct",
-    "base_churn_pct",   "new_churn_pct", "retention_pct", "lifetime_periods",
-    "annual_churn_pct", "value",         "lost_revenue"};
+constexpr std::array<std::string_view, 25> field_names = {"period",
+                                                          "start",
+                                                          "lost",
+                                                          "new",
+                                                          "lost_new",
+                                                          "lost_total",
+                                                          "end",
+                                                          "churn_pct",
+                                                          "base_churn_pct",
+                                                          "new_churn_pct",
+                                                          "retention_pct",
+                                                          "lifetime_periods",
+                                                          "annual_churn_pct",
+                                                          "value",
+                                                          "lost_revenue",
+                                                          "start_revenue",
+                                                          "churned_revenue",
+                                                          "contraction_revenue",
+                                                          "expansion_revenue",
+                                                          "reactivation_revenue",
+                                                          "new_revenue",
+                                                          "end_revenue",
+                                                          "gross_revenue_churn_pct",
+                                                          "net_revenue_churn_pct",
+                                                          "net_revenue_retention_pct"};
 
 std::string_view name_of(out_field f) {
     return field_names.at(static_cast<std::size_t>(f));
@@ -38,17 +58,32 @@ bool is_count(out_field f) {
     return f >= out_field::start && f <= out_field::end;
 }
 
-/// An exact fraction num / den, or nothing where the metric is undefined for the row.
+bool is_percent(out_field f) {
+    const std::string_view n = f == out_field::kept ? "" : name_of(f);
+    return n.size() > 4 && n.substr(n.size() - 4) == "_pct";
+}
+
+/// An exact fraction num / den (den > 0).
 struct fraction {
     int128 num = 0;
-    int128 den = 0;  ///< 0: undefined
+    int128 den = 1;
 };
 
-/// The value of a numeric column: an exact fraction, a double, or undefined.
+/// The value of a numeric column: an exact fraction, an amount as written, a double (for
+/// results that are not rational), or nothing where the metric is undefined for the row.
 struct metric {
     std::optional<fraction> exact;
+    std::optional<decimal> amount;
     std::optional<double> approx;
 };
+
+metric exact(int128 num, int128 den = 1) {
+    return {fraction{num, den}, {}, {}};
+}
+
+metric amount(const std::optional<decimal>& d) {
+    return d ? metric{{}, d, {}} : metric{};
+}
 
 int128 basis_den(const period& p, basis b) {
     switch (b) {
@@ -69,54 +104,102 @@ int128 basis_num(const period& p, basis b) {
 metric percent(int128 num, int128 den) {
     if (den == 0)
         return {};
-    return {fraction{num * 100, den}, std::nullopt};
+    return exact(num * 100, den);  // |num| < 2^65: no overflow in 128 bits
 }
 
-metric compute(const batch_row& r, out_field f, const batch_settings& s) {
-    const period& p = r.p;
+/// a / b × 100 for amounts; undefined when b is 0.
+metric percent(const decimal& a, const decimal& b) {
+    if (b.units == 0)
+        return {};
+    int128 num = checked_mul(checked_mul(a.units, pow10(b.scale)), 100);
+    int128 den = checked_mul(b.units, pow10(a.scale));
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    return exact(num, den);
+}
+
+decimal minus(const decimal& a, const decimal& b) {
+    return add(a, decimal{-b.units, b.scale});
+}
+
+metric compute(const series_row& r, out_field f, const batch_settings& s) {
+    using o = out_field;
+    if (f >= o::start && f <= o::annual_churn_pct && !r.customers)
+        return {};
+    if (f >= o::start_revenue && !r.revenue)
+        return {};
     switch (f) {
-        case out_field::start:
-            return {fraction{p.start, 1}, {}};
-        case out_field::lost:
-            return p.lost ? metric{fraction{*p.lost, 1}, {}} : metric{};
-        case out_field::acquired:
-            return {fraction{p.acquired, 1}, {}};
-        case out_field::lost_new:
-            return p.lost_new ? metric{fraction{*p.lost_new, 1}, {}} : metric{};
-        case out_field::lost_total:
-            return {fraction{p.lost_total, 1}, {}};
-        case out_field::end:
-            return {fraction{p.end, 1}, {}};
-        case out_field::churn_pct:
-            return percent(basis_num(p, s.denominator), basis_den(p, s.denominator));
-        case out_field::base_churn_pct:
+        case o::start:
+            return exact(r.customers->start);
+        case o::lost:
+            return r.customers->lost ? exact(*r.customers->lost) : metric{};
+        case o::acquired:
+            return exact(r.customers->acquired);
+        case o::lost_new:
+            return r.customers->lost_new ? exact(*r.customers->lost_new) : metric{};
+        case o::lost_total:
+            return exact(r.customers->lost_total);
+        case o::end:
+            return exact(r.customers->end);
+        case o::churn_pct:
+            return percent(basis_num(*r.customers, s.denominator),
+                           basis_den(*r.customers, s.denominator));
+        case o::base_churn_pct: {
+            const period& p = *r.customers;
             return p.has_new && p.lost ? percent(*p.lost, p.start) : metric{};
-        case out_field::new_churn_pct:
-            return p.has_new && p.lost_new ? percent(*p.lost_new, p.acquired) : metric{};
-        case out_field::retention_pct:
-            return percent(int128{p.end} - p.acquired, p.start);
-        case out_field::lifetime_periods: {
-            const int128 num = basis_num(p, s.denominator);
-            if (num == 0 || basis_den(p, s.denominator) == 0)
-                return {};
-            return {fraction{basis_den(p, s.denominator), num}, {}};
         }
-        case out_field::annual_churn_pct: {
-            const int128 num = basis_num(p, s.denominator);
-            const int128 den = basis_den(p, s.denominator);
+        case o::new_churn_pct: {
+            const period& p = *r.customers;
+            return p.has_new && p.lost_new ? percent(*p.lost_new, p.acquired) : metric{};
+        }
+        case o::retention_pct:
+            return percent(int128{r.customers->end} - r.customers->acquired, r.customers->start);
+        case o::lifetime_periods: {
+            const int128 num = basis_num(*r.customers, s.denominator);
+            const int128 den = basis_den(*r.customers, s.denominator);
+            return num == 0 || den == 0 ? metric{} : exact(den, num);
+        }
+        case o::annual_churn_pct: {
+            const int128 num = basis_num(*r.customers, s.denominator);
+            const int128 den = basis_den(*r.customers, s.denominator);
             if (den == 0 || num > den)
                 return {};
-            return {std::nullopt,
-                    100 * convert_churn(ratio(num, den), s.period, period_length::year)};
+            return {{}, {}, 100 * convert_churn(ratio(num, den), s.period, period_length::year)};
         }
-        case out_field::value:
-            return r.value ? metric{fraction{r.value->units, pow10(r.value->scale)}, {}} : metric{};
-        case out_field::lost_revenue:
-            if (!r.value)
+        case o::value:
+            return amount(r.value);
+        case o::lost_revenue:
+            if (!r.value || !r.customers)
                 return {};
-            return {fraction{checked_mul(r.value->units, p.lost_total), pow10(r.value->scale)}, {}};
-        case out_field::period:
-        case out_field::kept:
+            // Money computed from the row: rounded to --precision like every result.
+            return exact(checked_mul(r.value->units, r.customers->lost_total),
+                         pow10(r.value->scale));
+        case o::start_revenue:
+            return amount(r.revenue->start);
+        case o::churned_revenue:
+            return amount(r.revenue->churned);
+        case o::contraction_revenue:
+            return r.revenue->churned ? amount(r.revenue->contraction) : metric{};
+        case o::expansion_revenue:
+            return r.revenue->churned ? amount(r.revenue->expansion) : metric{};
+        case o::reactivation_revenue:
+            return r.revenue->churned ? amount(r.revenue->reactivation) : metric{};
+        case o::new_revenue:
+            return amount(r.revenue->new_revenue);
+        case o::end_revenue:
+            return amount(r.revenue->end);
+        case o::gross_revenue_churn_pct:
+            if (!r.revenue->churned)
+                return {};
+            return percent(add(*r.revenue->churned, r.revenue->contraction), r.revenue->start);
+        case o::net_revenue_churn_pct:
+            return percent(r.revenue->net_lost, r.revenue->start);
+        case o::net_revenue_retention_pct:
+            return percent(minus(r.revenue->start, r.revenue->net_lost), r.revenue->start);
+        case o::period:
+        case o::kept:
             break;
     }
     return {};
@@ -157,8 +240,28 @@ void append_decimal(std::string& out, const decimal& d) {
     out.append(p, static_cast<std::size_t>(end - p));
 }
 
+/// The nearest double of num / den; without reducing the fraction when both fit in 53 bits.
 double as_double(const fraction& f) {
+    constexpr int128 small = int128{1} << 53;
+    if (f.num < small && f.num > -small && f.den < small)
+        return static_cast<double>(static_cast<std::int64_t>(f.num)) /
+               static_cast<double>(static_cast<std::int64_t>(f.den));
     return ratio(f.num, f.den).to_double();
+}
+
+double as_double(const decimal& d) {
+    return as_double(fraction{d.units, pow10(d.scale)});
+}
+
+/// A JSON number: the nearest double in shortest round-trip form.
+void append_json_number(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    if (v == 0)
+        v = 0;  // never -0
+    fmt::format_to(std::back_inserter(out), "{}", v);
 }
 
 /// A bar of `fraction` (0 … 1) of `width` cells in Unicode eighth blocks.
@@ -172,7 +275,25 @@ std::string bar(double fraction, int width) {
     return out;
 }
 
+/// The rate the chart draws for a row: churn, else revenue churn; none when undefined.
+std::optional<double> chart_rate(const series_row& r, const batch_settings& s) {
+    for (const auto f : {out_field::churn_pct, out_field::gross_revenue_churn_pct,
+                         out_field::net_revenue_churn_pct}) {
+        const metric m = compute(r, f, s);
+        if (m.exact)
+            return as_double(*m.exact);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
+
+std::string output_field_names() {
+    std::string known;
+    for (const auto n : field_names)
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    return known;
+}
 
 batch_format batch_format_of(const std::string& name) {
     if (name == "tsv")
@@ -186,52 +307,70 @@ batch_format batch_format_of(const std::string& name) {
     return batch_format::csv;
 }
 
-batch_writer::batch_writer(std::ostream& out, batch_settings settings) : out_(out), s_(settings) {
+batch_writer::batch_writer(std::ostream& out, batch_settings settings)
+    : out_(out), s_(settings), totals_(settings.denominator) {
     buffer_.reserve(flush_at * 2);
 }
 
-void batch_writer::begin(bool has_period, bool has_new, bool has_value,
-                         std::vector<std::string> kept, const std::optional<std::string>& fields) {
-    kept_names_ = std::move(kept);
+void batch_writer::begin(const series_columns& columns, std::vector<std::string> kept,
+                         const std::optional<std::string>& fields) {
+    using f = out_field;
+    using c = series_column;
+    customers_ = columns.customers();
+    revenue_ = columns.revenue();
     if (fields) {
         std::string_view list = *fields;
         while (true) {
             const auto comma = list.find(',');
             const std::string name(list.substr(0, comma));
             const auto it = std::find(field_names.begin(), field_names.end(), name);
-            if (it == field_names.end()) {
-                std::string known;
-                for (const auto n : field_names)
-                    known += (known.empty() ? "" : ", ") + std::string(n);
+            if (it == field_names.end())
                 throw parse_error("--fields", name,
-                                  "is not an output column; choose from " + known);
-            }
+                                  "is not an output column; choose from " + output_field_names());
             fields_.push_back(static_cast<out_field>(it - field_names.begin()));
             if (comma == std::string_view::npos)
                 break;
             list.remove_prefix(comma + 1);
         }
     } else {
-        using f = out_field;
-        if (has_period)
+        if (columns.has(c::period))
             fields_.push_back(f::period);
-        fields_.insert(fields_.end(), {f::start, f::lost});
-        if (has_new)
-            fields_.insert(fields_.end(), {f::acquired, f::lost_new});
-        fields_.insert(fields_.end(), {f::lost_total, f::end, f::churn_pct});
-        if (has_new)
-            fields_.insert(fields_.end(), {f::base_churn_pct, f::new_churn_pct});
-        fields_.insert(fields_.end(), {f::retention_pct, f::lifetime_periods});
-        if (s_.period != period_length::year)
-            fields_.push_back(f::annual_churn_pct);
-        if (has_value)
-            fields_.insert(fields_.end(), {f::value, f::lost_revenue});
+        if (columns.customers()) {
+            const bool has_new = columns.has(c::acquired) || columns.has(c::lost_new);
+            fields_.insert(fields_.end(), {f::start, f::lost});
+            if (has_new)
+                fields_.insert(fields_.end(), {f::acquired, f::lost_new});
+            fields_.insert(fields_.end(), {f::lost_total, f::end, f::churn_pct});
+            if (has_new)
+                fields_.insert(fields_.end(), {f::base_churn_pct, f::new_churn_pct});
+            fields_.insert(fields_.end(), {f::retention_pct, f::lifetime_periods});
+            if (s_.period != period_length::year)
+                fields_.push_back(f::annual_churn_pct);
+        }
+        if (columns.has(c::value)) {
+            fields_.push_back(f::value);
+            if (columns.customers())
+                fields_.push_back(f::lost_revenue);
+        }
+        if (columns.revenue()) {
+            fields_.push_back(f::start_revenue);
+            if (columns.has(c::churned_revenue))
+                fields_.insert(fields_.end(), {f::churned_revenue, f::contraction_revenue,
+                                               f::expansion_revenue, f::reactivation_revenue});
+            if (columns.has(c::new_revenue))
+                fields_.push_back(f::new_revenue);
+            if (columns.has(c::end_revenue) || columns.has(c::new_revenue))
+                fields_.push_back(f::end_revenue);
+            if (columns.has(c::churned_revenue))
+                fields_.push_back(f::gross_revenue_churn_pct);
+            fields_.insert(fields_.end(), {f::net_revenue_churn_pct, f::net_revenue_retention_pct});
+        }
     }
-    for (const auto f : fields_)
-        names_.emplace_back(name_of(f));
-    for (std::size_t i = 0; i < kept_names_.size(); ++i) {
+    for (const auto field : fields_)
+        names_.emplace_back(name_of(field));
+    for (auto& k : kept) {
         fields_.push_back(out_field::kept);
-        names_.push_back(kept_names_[i]);
+        names_.push_back(std::move(k));
     }
     if (s_.summary_only)
         return;
@@ -251,8 +390,6 @@ void batch_writer::begin(bool has_period, bool has_new, bool has_value,
             break;
         case batch_format::table:
             table_.push_back(names_);
-            if (s_.chart)
-                table_.back().push_back("");
             break;
     }
 }
@@ -260,11 +397,9 @@ void batch_writer::begin(bool has_period, bool has_new, bool has_value,
 void batch_writer::separator(std::size_t index) {
     if (index == 0)
         return;
-    if (s_.format == batch_format::csv) {
-        buffer_.push_back(',');
-    } else if (s_.format == batch_format::tsv) {
+    if (s_.format == batch_format::tsv) {
         buffer_.push_back('\t');
-    } else if (s_.format == batch_format::json || s_.format == batch_format::jsonl) {
+    } else if (s_.format != batch_format::table) {
         buffer_.push_back(',');
     }
 }
@@ -297,89 +432,86 @@ void batch_writer::number(const std::optional<decimal>& d) {
     }
 }
 
-void batch_writer::cell(const batch_row& r, out_field f, std::size_t kept_index) {
-    if (f == out_field::period)
-        return text(r.label);
-    if (f == out_field::kept)
-        return text(kept_index < r.kept.size() ? r.kept[kept_index] : "");
+void batch_writer::cell(const series_row& r, out_field f) {
     const metric m = compute(r, f, s_);
     if (s_.format == batch_format::json || s_.format == batch_format::jsonl) {
-        // Counts are integers; rates the nearest double in shortest form; undefined is null.
+        // Counts are integers; rates and amounts the nearest double in shortest form;
+        // undefined is null.
         if (m.exact && m.exact->den == 1 && is_count(f)) {
             append_int(buffer_, m.exact->num);
         } else if (m.exact) {
-            fmt::format_to(std::back_inserter(buffer_), "{}", as_double(*m.exact));
-        } else if (m.approx && std::isfinite(*m.approx)) {
-            fmt::format_to(std::back_inserter(buffer_), "{}", *m.approx);
+            append_json_number(buffer_, as_double(*m.exact));
+        } else if (m.amount) {
+            append_json_number(buffer_, as_double(*m.amount));
+        } else if (m.approx) {
+            append_json_number(buffer_, *m.approx);
         } else {
             buffer_ += "null";
         }
         return;
     }
     std::optional<decimal> shown;
-    if (f == out_field::value && r.value) {
-        shown = *r.value;  // amounts given are echoed as written
+    if (m.amount) {
+        shown = m.amount;  // amounts are echoed as written, or exactly as derived
     } else if (m.exact) {
         shown = m.exact->den == 1 && is_count(f)
                     ? decimal{m.exact->num, 0}
                     : round_half_away(m.exact->num, m.exact->den, s_.precision);
-    } else if (m.approx) {
+    } else if (m.approx && std::isfinite(*m.approx)) {
         shown = round_half_away(*m.approx, s_.precision);
     }
     number(shown);
+    if (s_.format == batch_format::table && shown && is_percent(f))
+        cell_ += "%";
 }
 
-void batch_writer::row(const batch_row& r) {
-    ++rows_;
-    if (s_.summary || s_.chart)
-        add_to_totals(r);
-    if (s_.summary_only)
+void batch_writer::row(const series_row& r, const std::vector<std::string_view>& kept) {
+    if (s_.summary_only) {
+        ++rows_;
+        totals_.add(r);
         return;
-
+    }
+    const std::size_t mark = buffer_.size();
     const bool json = s_.format == batch_format::json || s_.format == batch_format::jsonl;
-    if (s_.format == batch_format::json)
-        buffer_ += rows_ == 1 ? "\n" : ",\n";
-    if (s_.format == batch_format::table)
-        table_.emplace_back();
-    if (json)
-        buffer_.push_back('{');
-    std::size_t kept_index = 0;
-    for (std::size_t i = 0; i < fields_.size(); ++i) {
-        separator(i);
-        if (json) {
-            append_json_string(buffer_, names_[i]);
-            buffer_.push_back(':');
+    const bool table = s_.format == batch_format::table;
+    try {
+        if (s_.format == batch_format::json)
+            buffer_ += rows_ == 0 ? "\n" : ",\n";
+        if (table)
+            table_.emplace_back();
+        if (json)
+            buffer_.push_back('{');
+        std::size_t kept_index = 0;
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            separator(i);
+            if (json) {
+                append_json_string(buffer_, names_[i]);
+                buffer_.push_back(':');
+            }
+            if (fields_[i] == out_field::period) {
+                text(r.label);
+            } else if (fields_[i] == out_field::kept) {
+                text(kept_index < kept.size() ? kept[kept_index] : std::string_view{});
+                ++kept_index;
+            } else {
+                cell(r, fields_[i]);
+            }
+            if (table)
+                table_.back().push_back(cell_);
         }
-        cell(r, fields_[i], kept_index);
-        if (fields_[i] == out_field::kept)
-            ++kept_index;
-        if (s_.format == batch_format::table)
-            table_.back().push_back(cell_);
+        if (s_.chart)
+            churn_for_chart_.push_back(chart_rate(r, s_).value_or(0.0));
+    } catch (...) {
+        // A result too large to write: the row leaves no trace, so the error can skip it.
+        buffer_.resize(mark);
+        if (table)
+            table_.pop_back();
+        throw;
     }
+    ++rows_;
+    if (s_.summary)
+        totals_.add(r);
     end_row();
-}
-
-void batch_writer::add_to_totals(const batch_row& r) {
-    sum_start_ += r.p.start;
-    sum_lost_ += r.p.lost_total;
-    last_end_ = r.p.end;
-    const int128 den = basis_den(r.p, s_.denominator);
-    const double churn = den == 0 ? 0.0 : ratio(basis_num(r.p, s_.denominator), den).to_double();
-    if (den != 0) {
-        sum_churn_ += churn;
-        ++churn_rows_;
-    }
-    if (s_.chart)
-        churn_for_chart_.push_back(churn);
-    if (r.p.start > 0) {
-        const double retention =
-            static_cast<double>(r.p.end - r.p.acquired) / static_cast<double>(r.p.start);
-        if (retention <= 0) {
-            retention_zero_ = true;
-        } else {
-            log_retention_ += std::log(retention);
-        }
-    }
 }
 
 void batch_writer::end_row() {
@@ -403,36 +535,61 @@ void batch_writer::flush() {
 }
 
 void batch_writer::summary() {
-    const double periods_per_year = periods_per(s_.period, period_length::year).to_double();
-    const double compounded = retention_zero_ ? 0.0 : std::exp(log_retention_);
-    const double annual = 1 - std::pow(compounded, periods_per_year / static_cast<double>(rows_));
-    const std::optional<fraction> pooled =
-        sum_start_ > 0 ? std::optional<fraction>(fraction{sum_lost_ * 100, sum_start_})
-                       : std::nullopt;
-    const double mean = churn_rows_ > 0 ? 100 * sum_churn_ / static_cast<double>(churn_rows_) : NAN;
-
     struct item {
         std::string_view name;
+        std::string_view label;  ///< for the table's footer
         std::optional<decimal> shown;
-        double exact;
-        bool integer;
+        std::optional<double> json;  ///< the number in JSON; nullopt with shown: an integer
+        bool percent = false;
     };
-    const auto approx = [&](double v) {
-        return std::isfinite(v) ? std::optional<decimal>(round_half_away(v, s_.precision))
-                                : std::nullopt;
+    // An exact rate as a percentage: rounded for text, the nearest double for JSON.
+    const auto exact_item = [&](std::string_view name, std::string_view label, const ratio* x) {
+        item it{name, label, std::nullopt, std::nullopt, true};
+        if (x != nullptr) {
+            it.shown = round_half_away(x->num() * 100, x->den(), s_.precision);
+            it.json = as_double(fraction{x->num() * 100, x->den()});
+        }
+        return it;
     };
-    const std::vector<item> items = {
-        {"periods", decimal{static_cast<int128>(rows_), 0}, static_cast<double>(rows_), true},
-        {"start", decimal{sum_start_, 0}, 0, true},
-        {"lost_total", decimal{sum_lost_, 0}, 0, true},
-        {"churn_pct",
-         pooled ? std::optional<decimal>(round_half_away(pooled->num, pooled->den, s_.precision))
-                : std::nullopt,
-         pooled ? as_double(*pooled) : NAN, false},
-        {"mean_churn_pct", approx(mean), mean, false},
-        {"retention_pct", approx(100 * compounded), 100 * compounded, false},
-        {"annual_churn_pct", approx(100 * annual), 100 * annual, false},
+    const auto approx = [&](const std::optional<double>& v) {
+        return v && std::isfinite(*v)
+                   ? std::optional<decimal>(round_half_away(100 * *v, s_.precision))
+                   : std::nullopt;
     };
+    const auto times100 = [](const std::optional<double>& v) {
+        return v ? std::optional<double>(100 * *v) : std::nullopt;
+    };
+    std::vector<item> items = {
+        {"periods", "Periods", decimal{static_cast<int128>(totals_.periods()), 0}, {}, false}};
+    if (customers_) {
+        const auto pooled = totals_.pooled_churn();
+        const auto mean = totals_.mean_churn();
+        const auto kept = totals_.compounded_retention();
+        const auto annual = totals_.compounded_churn(s_.period, period_length::year);
+        items.push_back({"start", "Customers at start, summed", decimal{totals_.start(), 0}, {}});
+        items.push_back({"lost_total", "Customers lost, summed", decimal{totals_.lost(), 0}, {}});
+        items.push_back(exact_item("churn_pct",
+                                   s_.denominator == basis::start ? "Pooled churn (lost / start)"
+                                                                  : "Pooled churn (lost / basis)",
+                                   pooled ? &*pooled : nullptr));
+        items.push_back(
+            {"mean_churn_pct", "Mean period churn", approx(mean), times100(mean), true});
+        items.push_back(
+            {"retention_pct", "Retention, compounded", approx(kept), times100(kept), true});
+        items.push_back({"annual_churn_pct", "Churn per year, compounded", approx(annual),
+                         times100(annual), true});
+    }
+    if (revenue_) {
+        const auto gross = totals_.pooled_gross_revenue_churn();
+        const auto net = totals_.pooled_net_revenue_churn();
+        const ratio nrr = net ? ratio(1) - *net : ratio(0);
+        items.push_back(exact_item("gross_revenue_churn_pct", "Gross revenue churn, pooled",
+                                   gross ? &*gross : nullptr));
+        items.push_back(exact_item("net_revenue_churn_pct", "Net revenue churn, pooled",
+                                   net ? &*net : nullptr));
+        items.push_back(exact_item("net_revenue_retention_pct", "Net revenue retention, pooled",
+                                   net ? &nrr : nullptr));
+    }
 
     const bool json = s_.format == batch_format::json || s_.format == batch_format::jsonl;
     if (json) {
@@ -443,36 +600,31 @@ void batch_writer::summary() {
             buffer_.push_back(',');
             append_json_string(buffer_, it.name);
             buffer_.push_back(':');
-            if (!it.shown || (!std::isfinite(it.exact) && !it.integer)) {
-                buffer_ += "null";
-            } else if (it.integer) {
+            if (!it.percent && it.shown) {
                 append_int(buffer_, it.shown->units);
+            } else if (it.json) {
+                append_json_number(buffer_, *it.json);
             } else {
-                fmt::format_to(std::back_inserter(buffer_), "{}", it.exact);
+                buffer_ += "null";
             }
         }
         buffer_ += s_.format == batch_format::jsonl ? "}\n" : "}";
         return;
     }
     if (s_.format == batch_format::table) {
-        std::string out = "\n";
-        const std::array<std::string_view, 7> labels = {"Periods",
-                                                        "Customers at start, summed",
-                                                        "Customers lost, summed",
-                                                        "Pooled churn (lost / start)",
-                                                        "Mean period churn",
-                                                        "Retention, compounded",
-                                                        "Churn per year, compounded"};
-        for (std::size_t i = 0; i < items.size(); ++i) {
+        std::size_t width = 0;
+        for (const auto& it : items)
+            width = std::max(width, display_width(it.label));
+        buffer_ += s_.summary_only ? "" : "\n";
+        for (const auto& it : items) {
             std::string value;
-            if (items[i].shown)
-                append_decimal(value, *items[i].shown);
-            const bool pct = items[i].name.size() > 4 &&
-                             items[i].name.substr(items[i].name.size() - 4) == "_pct";
-            out += fmt::format("{:<29}{:>12}{}\n", labels[i], value.empty() ? "-" : value,
-                               pct && !value.empty() ? "%" : "");
+            if (it.shown)
+                append_decimal(value, *it.shown);
+            buffer_ += std::string(it.label);
+            buffer_ += std::string(width + 2 - display_width(it.label), ' ');
+            buffer_ += fmt::format("{:>12}{}\n", value.empty() ? "-" : value,
+                                   it.percent && !value.empty() ? "%" : "");
         }
-        buffer_ += out;
         return;
     }
     if (s_.summary_only) {
@@ -490,71 +642,88 @@ void batch_writer::summary() {
         return;
     }
     // A final CSV/TSV row in the row columns: period "total", sums, pooled and compounded rates.
+    const auto find = [&](std::string_view n) -> std::optional<decimal> {
+        for (const auto& it : items)
+            if (it.name == n)
+                return it.shown;
+        return std::nullopt;
+    };
     for (std::size_t i = 0; i < fields_.size(); ++i) {
         separator(i);
+        std::optional<decimal> v;
         switch (fields_[i]) {
             case out_field::period:
                 text("total");
                 break;
             case out_field::start:
-                append_decimal(buffer_, *items[1].shown);
+                v = find("start");
                 break;
             case out_field::lost_total:
-                append_decimal(buffer_, *items[2].shown);
+                v = find("lost_total");
                 break;
             case out_field::end:
-                append_int(buffer_, last_end_);
+                if (totals_.last_end())
+                    v = decimal{*totals_.last_end(), 0};
                 break;
             case out_field::churn_pct:
-                if (items[3].shown)
-                    append_decimal(buffer_, *items[3].shown);
-                break;
             case out_field::retention_pct:
-                if (items[5].shown)
-                    append_decimal(buffer_, *items[5].shown);
-                break;
             case out_field::annual_churn_pct:
-                if (items[6].shown)
-                    append_decimal(buffer_, *items[6].shown);
+            case out_field::gross_revenue_churn_pct:
+            case out_field::net_revenue_churn_pct:
+            case out_field::net_revenue_retention_pct:
+                v = find(name_of(fields_[i]));
                 break;
             default:
                 break;
         }
+        if (v)
+            append_decimal(buffer_, *v);
     }
     buffer_.push_back('\n');
 }
 
-void batch_writer::finish() {
-    if (s_.format == batch_format::table && !s_.summary_only) {
-        std::vector<std::size_t> widths(table_.front().size(), 0);
-        for (const auto& r : table_)
-            for (std::size_t i = 0; i < r.size(); ++i)
-                widths[i] = std::max(widths[i], display_width(r[i]));
-        const double top = churn_for_chart_.empty() ? 0
-                                                    : *std::max_element(churn_for_chart_.begin(),
-                                                                        churn_for_chart_.end());
-        for (std::size_t row = 0; row < table_.size(); ++row) {
-            std::string line;
-            const auto& r = table_[row];
-            for (std::size_t i = 0; i < fields_.size(); ++i) {
-                const bool left = is_text(fields_[i]) || row == 0;
-                const std::string& c = r[i].empty() && row > 0 ? std::string("-") : r[i];
-                const std::size_t pad =
-                    widths[i] > display_width(c) ? widths[i] - display_width(c) : 0;
-                if (i > 0)
-                    line += "  ";
-                line += left ? c + std::string(pad, ' ') : std::string(pad, ' ') + c;
-            }
-            if (s_.chart && row > 0) {
-                const std::string b = bar(top > 0 ? churn_for_chart_[row - 1] / top : 0, 20);
-                line += "  " +
-                        (s_.color ? fmt::format(fmt::fg(fmt::terminal_color::cyan), "{}", b) : b);
-            }
-            while (!line.empty() && line.back() == ' ')
-                line.pop_back();
-            buffer_ += line + "\n";
+void batch_writer::write_table() {
+    std::vector<std::size_t> widths(table_.front().size(), 0);
+    for (const auto& r : table_)
+        for (std::size_t i = 0; i < r.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(r[i].empty() ? "-" : r[i]));
+    double top = 0;
+    for (const double c : churn_for_chart_)
+        top = std::max(top, c);
+    std::string line;
+    for (std::size_t row = 0; row < table_.size(); ++row) {
+        line.clear();
+        const auto& r = table_[row];
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            // Text on the left, numbers (and their headings) on the right.
+            const bool left = is_text(fields_[i]);
+            const std::string_view c = r[i].empty() && row > 0 ? "-" : std::string_view(r[i]);
+            const std::size_t pad = widths[i] > display_width(c) ? widths[i] - display_width(c) : 0;
+            if (i > 0)
+                line += "  ";
+            if (!left)
+                line.append(pad, ' ');
+            line += c;
+            if (left)
+                line.append(pad, ' ');
         }
+        if (s_.chart && row > 0) {
+            const std::string b = bar(top > 0 ? churn_for_chart_[row - 1] / top : 0, 20);
+            line += "  ";
+            line += s_.color ? fmt::format(fmt::fg(fmt::terminal_color::cyan), "{}", b) : b;
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        buffer_ += line;
+        buffer_ += '\n';
+        if (buffer_.size() >= flush_at)
+            flush();
     }
+}
+
+void batch_writer::finish() {
+    if (s_.format == batch_format::table && !s_.summary_only)
+        write_table();
     if (s_.summary)
         summary();
     if (s_.format == batch_format::json && !s_.summary_only)

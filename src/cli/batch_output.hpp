@@ -5,6 +5,7 @@
 #include <churn/decimal.hpp>
 #include <churn/metrics.hpp>
 #include <churn/period.hpp>
+#include <churn/series.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -29,14 +30,6 @@ struct batch_settings {
     period_length period = period_length::month;
 };
 
-/// One input row, resolved.
-struct batch_row {
-    std::string_view label;
-    period p;
-    std::optional<decimal> value;
-    std::vector<std::string_view> kept;  ///< other input columns, with --keep
-};
-
 /// Output columns of a row.
 enum class out_field {
     period,
@@ -54,17 +47,31 @@ enum class out_field {
     annual_churn_pct,
     value,
     lost_revenue,
+    start_revenue,
+    churned_revenue,
+    contraction_revenue,
+    expansion_revenue,
+    reactivation_revenue,
+    new_revenue,
+    end_revenue,
+    gross_revenue_churn_pct,
+    net_revenue_churn_pct,
+    net_revenue_retention_pct,
     kept,  ///< the --keep columns
 };
+
+/// The names --fields accepts, in the order of out_field.
+std::string output_field_names();
 
 class batch_writer {
   public:
     batch_writer(std::ostream& out, batch_settings settings);
 
-    /// Chooses the columns from what the input has, or from --fields; writes the header.
-    void begin(bool has_period, bool has_new, bool has_value, std::vector<std::string> kept,
+    /// Chooses the columns from the first input's header, or from --fields; writes the header.
+    void begin(const series_columns& columns, std::vector<std::string> kept,
                const std::optional<std::string>& fields);
-    void row(const batch_row& r);
+    /// Writes one row; if it throws (a result too large), nothing of the row is written.
+    void row(const series_row& r, const std::vector<std::string_view>& kept);
     /// Writes the totals and the end of the document, and flushes.
     void finish();
     /// Writes what is buffered.
@@ -73,35 +80,28 @@ class batch_writer {
     bool ok() const { return static_cast<bool>(out_); }
 
   private:
-    void cell(const batch_row& r, out_field f, std::size_t kept_index);
+    void cell(const series_row& r, out_field f);
     void number(const std::optional<decimal>& d);
     void text(std::string_view s);
     void separator(std::size_t index);
     void end_row();
-    void add_to_totals(const batch_row& r);
     void summary();
+    void write_table();
 
     std::ostream& out_;
     batch_settings s_;
     std::vector<out_field> fields_;
     std::vector<std::string> names_;
-    std::vector<std::string> kept_names_;
     std::string buffer_;
     std::size_t rows_ = 0;
+    series_totals totals_;    ///< with --summary
+    bool customers_ = false;  ///< the first input has customer counts
+    bool revenue_ = false;    ///< the first input has recurring revenue
 
     // Table format: cells kept until the end, to align them.
     std::vector<std::vector<std::string>> table_;
     std::vector<double> churn_for_chart_;
     std::string cell_;
-
-    // Totals for --summary.
-    __extension__ __int128 sum_start_ = 0;
-    __extension__ __int128 sum_lost_ = 0;
-    double sum_churn_ = 0;
-    std::size_t churn_rows_ = 0;
-    double log_retention_ = 0;
-    bool retention_zero_ = false;
-    std::int64_t last_end_ = 0;
 };
 
 }  // namespace churn::cli

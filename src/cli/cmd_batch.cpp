@@ -8,9 +8,11 @@
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
 #include <churn/metrics.hpp>
+#include <churn/series.hpp>
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
@@ -19,9 +21,7 @@
 #include <cmath>
 #include <cstring>
 #include <exception>
-#include <fstream>
 #include <memory>
-#include <unordered_set>
 
 namespace churn::cli {
 
@@ -59,113 +59,65 @@ void setup(CLI::App& app, batch_options& o) {
     app.add_option("--period", o.period, "Length of one row's period (default month)");
 }
 
-/// Input columns churn understands.
-enum class input : std::size_t { period, start, lost, acquired, lost_new, end, value, count };
-constexpr std::array<std::string_view, 7> input_names = {"period",   "start", "lost", "new",
-                                                         "lost_new", "end",   "value"};
-
-/// A header name in canonical form: lower case, blanks and dashes as underscores.
-std::string canonical(std::string_view name) {
-    while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))
-        name.remove_prefix(1);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
-        name.remove_suffix(1);
-    std::string out;
-    for (const char c : name) {
-        if (c == ' ' || c == '-') {
-            out.push_back('_');
-        } else {
-            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        }
-    }
-    return out;
-}
-
-/// Where each known column is in the current file, and which columns are passed through.
-struct header_map {
-    std::array<std::optional<std::size_t>, static_cast<std::size_t>(input::count)> at{};
-    std::size_t width = 0;
-    std::vector<std::size_t> others;
-    std::vector<std::string> other_names;
-
-    const std::optional<std::size_t>& operator[](input i) const {
-        return at[static_cast<std::size_t>(i)];
-    }
-};
-
-header_map map_header(const std::vector<std::string_view>& names, const std::string& where) {
-    header_map h;
-    h.width = names.size();
-    std::vector<std::string> seen;
-    std::unordered_set<std::string> seen_set;  // linear in the columns, however many
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string name = canonical(names[i]);
-        if (!seen_set.insert(name).second)
-            throw error(where + ": duplicate column " + quote(name));
-        seen.push_back(name);
-        const auto it = std::find(input_names.begin(), input_names.end(), name);
-        if (it != input_names.end()) {
-            h.at[static_cast<std::size_t>(it - input_names.begin())] = i;
-        } else {
-            h.others.push_back(i);
-            h.other_names.emplace_back(names[i]);
-        }
-    }
-    // The names found, at most ten; odd ones (control bytes, commas, long) quoted like any
-    // value, so the message stays one short line whatever the header holds.
-    const auto shown = [](const std::string& n) {
-        const bool plain =
-            n.size() <= 40 && std::all_of(n.begin(), n.end(), [](char c) {
-                return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != ',' && c != '"';
-            });
-        return plain && !n.empty() ? n : quote(n);
-    };
-    std::string found;
-    for (std::size_t i = 0; i < seen.size() && i < 10; ++i)
-        found += (i == 0 ? "" : ", ") + shown(seen[i]);
-    if (seen.size() > 10)
-        found += ", … " + std::to_string(seen.size()) + " columns";
-    if (!h[input::start])
-        throw error(where + ": missing column \"start\" (found: " + found + ")");
-    if (!h[input::lost] && !h[input::end] && !h[input::lost_new])
-        throw error(where + ": missing column \"lost\" or \"end\" (found: " + found + ")");
-    return h;
-}
-
-/// A reader for each input in turn, opened in one place: "-" is standard input.
+/// Each input in turn, opened in one place: "-" is standard input. Every named file is
+/// checked before the first row is written, so a typo costs no partial output.
 class inputs {
   public:
     explicit inputs(const std::vector<std::string>& files)
-        : files_(files.empty() ? std::vector<std::string>{"-"} : files) {}
+        : files_(files.empty() ? std::vector<std::string>{"-"} : files) {
+        for (const auto& path : files_) {
+            struct stat st {};
+            if (path == "-")
+                continue;
+            if (::stat(path.c_str(), &st) != 0)
+                throw error(path + ": " + std::strerror(errno));
+            if (S_ISDIR(st.st_mode))
+                throw error(path + ": Is a directory");
+        }
+    }
+    inputs(const inputs&) = delete;
+    inputs& operator=(const inputs&) = delete;
+    ~inputs() { close(); }
 
     /// Opens the next input; nullptr after the last.
     std::istream* next(std::string& name) {
+        close();
         if (index_ == files_.size())
             return nullptr;
         const std::string& path = files_[index_++];
+        int fd = STDIN_FILENO;
         if (path == "-") {
             name = "<stdin>";
-            stdin_ = std::make_unique<std::istream>(&stdin_buf_);
-            return stdin_.get();
+        } else {
+            name = path;
+            fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                throw error(path + ": " + std::strerror(errno));
+            owned_ = fd;
+            struct stat st {};
+            if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+                throw error(path + ": Is a directory");
         }
-        name = path;
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0)
-            throw error(path + ": " + std::strerror(errno));
-        if (S_ISDIR(st.st_mode))
-            throw error(path + ": Is a directory");
-        file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!*file_)
-            throw error(path + ": " + std::strerror(errno));
-        return file_.get();
+        buf_ = std::make_unique<fd_istreambuf>(fd, name);
+        stream_ = std::make_unique<std::istream>(buf_.get());
+        stream_->exceptions(std::ios::badbit);  // a failed read throws `name: strerror`
+        return stream_.get();
     }
 
   private:
+    void close() {
+        stream_.reset();
+        buf_.reset();
+        if (owned_ >= 0)
+            ::close(owned_);
+        owned_ = -1;
+    }
+
     std::vector<std::string> files_;
     std::size_t index_ = 0;
-    fd_istreambuf stdin_buf_{STDIN_FILENO};
-    std::unique_ptr<std::istream> stdin_;
-    std::unique_ptr<std::ifstream> file_;
+    int owned_ = -1;
+    std::unique_ptr<fd_istreambuf> buf_;
+    std::unique_ptr<std::istream> stream_;
 };
 
 char delimiter_of(const batch_options& o, const context& ctx) {
@@ -179,16 +131,19 @@ char delimiter_of(const batch_options& o, const context& ctx) {
     return d[0];
 }
 
-/// Reads one optional count; an empty cell is a missing value.
-std::optional<std::int64_t> cell_count(const std::vector<std::string_view>& cells,
-                                       const std::optional<std::size_t>& at,
-                                       const std::string& label) {
-    if (!at)
-        return std::nullopt;
-    const std::string_view text = cells[*at];
-    if (text.find_first_not_of(" \t") == std::string_view::npos)
-        return std::nullopt;
-    return parse_count(text, label);
+/// The header's names of the columns passed through with --keep.
+std::vector<std::string> kept_names(const std::vector<std::string_view>& header,
+                                    const series_columns& columns, const std::string& where) {
+    std::vector<std::string> names;
+    for (const std::size_t i : columns.others()) {
+        const std::size_t bad = invalid_utf8(header[i]);
+        if (bad != std::string_view::npos)
+            throw error(where + ": column " + std::to_string(i + 1) +
+                        ": the name is not valid UTF-8 at byte " + std::to_string(bad + 1) +
+                        "; save the file as UTF-8");
+        names.emplace_back(header[i]);
+    }
+    return names;
 }
 
 int run(const batch_options& o, const context& ctx) {
@@ -211,19 +166,21 @@ int run(const batch_options& o, const context& ctx) {
     settings.period = *length;
     if (o.chart && settings.format != batch_format::table)
         throw error("--chart draws in --format table only");
-    const csv_options csv{delimiter_of(o, ctx)};
-    const number_format numbers = ctx.numbers();
+    if (o.summary_only && o.chart)
+        throw error("--chart draws the rows, which --summary-only leaves out");
+    csv_options csv;
+    csv.delimiter = delimiter_of(o, ctx);
 
     batch_writer writer(ctx.out, settings);
     inputs sources(o.files);
+    series periods(ctx.numbers());
+    series_row row;
     std::string name;
     std::vector<std::string_view> cells;
-    std::optional<std::int64_t> previous_end;
+    std::vector<std::string_view> kept;
     std::size_t skipped = 0;
     std::size_t rows = 0;
     bool started = false;
-    std::array<std::string, static_cast<std::size_t>(input::count)> labels;
-    batch_row row;
     // An unreadable file or a CSV syntax error stops the run like a bad row does: the rows
     // before it stay written (SPEC §5), so they are flushed however the run ends.
     struct flush_on_error {
@@ -238,73 +195,54 @@ int run(const batch_options& o, const context& ctx) {
         if (!reader.next(cells))
             throw error(name + ": no header row (the input is empty)");
         const std::string header_at = name + ":" + std::to_string(reader.line());
-        if (cells.size() == 1 && csv.delimiter == ',' &&
+        if (cells.size() == 1 && csv.delimiter != ';' &&
             std::string_view(cells[0]).find(';') != std::string_view::npos)
-            throw error(header_at +
-                        ": the header has ';' but no ','; for a European file pass "
-                        "--delimiter ';' (and --decimal-comma for 3,75)");
-        const header_map header = map_header(cells, header_at);
+            throw error(
+                header_at + ": the header has ';' but no '" +
+                (csv.delimiter == '\t' ? std::string("\\t") : std::string(1, csv.delimiter)) +
+                "'; for a European file pass --delimiter ';' (and --decimal-comma "
+                "for 3,75)");
+        const series_columns columns = [&] {
+            try {
+                return series_columns(cells);
+            } catch (const churn::error& e) {
+                throw error(header_at + ": " + e.what());
+            }
+        }();
         if (!started) {
-            writer.begin(header[input::period].has_value(),
-                         header[input::acquired].has_value() || header[input::lost_new].has_value(),
-                         header[input::value].has_value(),
-                         o.keep ? header.other_names : std::vector<std::string>{}, o.fields);
+            writer.begin(
+                columns,
+                o.keep ? kept_names(cells, columns, header_at) : std::vector<std::string>{},
+                o.fields);
             started = true;
         }
-        for (std::size_t i = 0; i < labels.size(); ++i)
-            labels[i] = "column \"" + std::string(input_names[i]) + "\"";
         while (reader.next(cells)) {
             ++rows;
             try {
-                if (cells.size() != header.width)
-                    throw error("expected " + std::to_string(header.width) + " fields, found " +
-                                std::to_string(cells.size()));
-                const auto label = [&](input i) -> const std::string& {
-                    return labels[static_cast<std::size_t>(i)];
-                };
-                period_input p;
-                p.start = cell_count(cells, header[input::start], label(input::start));
-                if (!p.start) {
-                    if (!previous_end)
-                        throw error(
-                            "column \"start\" is empty and there is no previous row "
-                            "whose end it could take");
-                    p.start = previous_end;
+                periods.read(columns, cells, row);
+                kept.clear();
+                if (o.keep) {
+                    for (const std::size_t i : columns.others()) {
+                        const std::size_t bad = invalid_utf8(cells[i]);
+                        if (bad != std::string_view::npos)
+                            throw error("column " + std::to_string(i + 1) +
+                                        ": not valid UTF-8 at byte " + std::to_string(bad + 1) +
+                                        "; save the file as UTF-8");
+                        kept.push_back(cells[i]);
+                    }
                 }
-                p.lost = cell_count(cells, header[input::lost], label(input::lost));
-                p.acquired = cell_count(cells, header[input::acquired], label(input::acquired));
-                p.lost_new = cell_count(cells, header[input::lost_new], label(input::lost_new));
-                p.end = cell_count(cells, header[input::end], label(input::end));
-                if (!p.lost && !p.end && !p.lost_new)
-                    throw error("columns \"lost\" and \"end\" are both empty");
-                row.kept.clear();
-                row.p = resolve(p);
-                if (header[input::period])
-                    row.label = cells[*header[input::period]];
-                row.value.reset();
-                if (header[input::value]) {
-                    const std::string_view v = cells[*header[input::value]];
-                    if (v.find_first_not_of(" \t") != std::string_view::npos)
-                        row.value = parse_decimal(v, label(input::value), numbers);
-                }
-                if (o.keep)
-                    for (const std::size_t i : header.others)
-                        row.kept.push_back(cells[i]);
-                writer.row(row);
-                previous_end = row.p.end;
+                writer.row(row, kept);
             } catch (const churn::error& e) {
                 const std::string message =
                     name + ":" + std::to_string(reader.line()) + ": " + e.what();
-                if (!o.skip_invalid) {
-                    writer.flush();
+                if (!o.skip_invalid)
                     throw error(message);
-                }
+                writer.flush();  // the rows before it, then the message, on a shared terminal
                 ctx.err << "churn: error: " << message << " (row skipped)\n";
                 ++skipped;
-                previous_end.reset();
             }
             if (!writer.ok())
-                return exit_ok;  // the reader went away or the disk is full
+                return exit_ok;  // the reader went away or the disk is full: main says which
         }
     }
     if (rows == 0)
@@ -312,7 +250,7 @@ int run(const batch_options& o, const context& ctx) {
     writer.finish();
     if (skipped > 0) {
         ctx.err << "churn: error: " << skipped << " of " << rows
-                << " rows were invalid and skipped\n";
+                << (rows == 1 ? " row was" : " rows were") << " invalid and skipped\n";
         return exit_error;
     }
     return exit_ok;

@@ -1,6 +1,9 @@
 #include "cli/fd_stream.hpp"
 
+#include <churn/error.hpp>
+
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -71,20 +74,42 @@ int fd_streambuf::sync() {
 
 namespace churn::cli {
 
+std::size_t fd_istreambuf::read_some(char* data, std::size_t size) {
+    for (;;) {
+        const ssize_t n = ::read(fd_, data, size);
+        if (n >= 0)
+            return static_cast<std::size_t>(n);
+        if (errno == EINTR)
+            continue;
+        error_ = errno;
+        throw churn::error(name_ + ": " + std::strerror(error_));
+    }
+}
+
 fd_istreambuf::int_type fd_istreambuf::underflow() {
     if (gptr() < egptr())
         return traits_type::to_int_type(*gptr());
-    for (;;) {
-        const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            error_ = errno;
-        if (n <= 0)
-            return traits_type::eof();
-        setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
-        return traits_type::to_int_type(*gptr());
+    const std::size_t n = read_some(buffer_.data(), buffer_.size());
+    if (n == 0)
+        return traits_type::eof();
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+    return traits_type::to_int_type(*gptr());
+}
+
+std::streamsize fd_istreambuf::xsgetn(char* s, std::streamsize n) {
+    // What is buffered first, then large reads straight into the caller's block: no copy.
+    std::streamsize done = std::min<std::streamsize>(n, egptr() - gptr());
+    if (done > 0) {
+        std::memcpy(s, gptr(), static_cast<std::size_t>(done));
+        gbump(static_cast<int>(done));
     }
+    while (done < n) {
+        const std::size_t got = read_some(s + done, static_cast<std::size_t>(n - done));
+        if (got == 0)
+            break;
+        done += static_cast<std::streamsize>(got);
+    }
+    return done;
 }
 
 }  // namespace churn::cli

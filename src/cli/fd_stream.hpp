@@ -5,6 +5,7 @@
 #include <array>
 #include <ostream>
 #include <streambuf>
+#include <string>
 
 namespace churn::cli {
 
@@ -45,19 +46,25 @@ class fd_ostream : public std::ostream {
 
 namespace churn::cli {
 
-/// An input stream on a file descriptor (standard input) read in large blocks with read(2),
-/// so that batch reads a pipe as fast as a file.
+/// An input stream on a file descriptor read in large blocks with read(2), so that batch reads
+/// a pipe as fast as a file. A failed read throws churn::error `name: strerror`; an istream
+/// on it passes that on when its exceptions() include badbit.
 class fd_istreambuf : public std::streambuf {
   public:
-    explicit fd_istreambuf(int fd) : fd_(fd) {}
+    fd_istreambuf(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
     /// errno of a failed read, 0 if none failed.
     int error() const { return error_; }
 
   protected:
     int_type underflow() override;
+    std::streamsize xsgetn(char* s, std::streamsize n) override;
 
   private:
+    /// read(2) of up to `size` bytes, retried on EINTR; 0 at the end; throws on an error.
+    std::size_t read_some(char* data, std::size_t size);
+
     int fd_;
+    std::string name_;
     int error_ = 0;
     std::array<char, 1 << 16> buffer_{};
 };

@@ -36,11 +36,21 @@ int csv_reader::get() {
                 return get();
         }
     }
+    ++column_;
     return static_cast<unsigned char>(buffer_[pos_++]);
+}
+
+void csv_reader::unget() {
+    --pos_;
+    --column_;
 }
 
 void csv_reader::fail(std::size_t line, const std::string& what) const {
     throw error(source_ + ":" + std::to_string(line) + ": " + what);
+}
+
+void csv_reader::fail(std::size_t line, std::size_t column, const std::string& what) const {
+    throw error(source_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + what);
 }
 
 void csv_reader::check_field_size(std::size_t field_start) const {
@@ -59,7 +69,8 @@ void csv_reader::check_record_size(std::size_t fields, std::size_t bytes) const 
 }
 
 bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
-    // A whole line in the buffer without quotes, CR or NUL is split in place: no copy.
+    // A whole line in the buffer without quotes, NUL or a CR (but the one of a CRLF line end)
+    // is split in place: no copy.
     char* const data = buffer_.data();
     for (;;) {
         const char* const begin = data + pos_;
@@ -83,7 +94,8 @@ bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
         }
         fields.clear();
         const char* field = begin;
-        for (const char* p = begin; p != nl; ++p) {
+        const char* const line_end = nl != begin && nl[-1] == '\r' ? nl - 1 : nl;
+        for (const char* p = begin; p != line_end; ++p) {
             const char c = *p;
             if (c == options_.delimiter) {
                 fields.emplace_back(field, static_cast<std::size_t>(p - field));
@@ -92,16 +104,16 @@ bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
                 return false;  // the careful path handles these
             }
         }
-        fields.emplace_back(field, static_cast<std::size_t>(nl - field));
+        fields.emplace_back(field, static_cast<std::size_t>(line_end - field));
         record_line_ = line_++;
         pos_ = static_cast<std::size_t>(nl + 1 - data);
-        if (nl == begin)
+        if (line_end == begin)
             continue;  // a blank line
         for (const auto f : fields)
             if (f.size() > options_.max_field)
                 fail(record_line_,
                      "field longer than " + std::to_string(options_.max_field) + " bytes");
-        check_record_size(fields.size(), static_cast<std::size_t>(nl - begin));
+        check_record_size(fields.size(), static_cast<std::size_t>(line_end - begin));
         return true;
     }
 }
@@ -119,6 +131,7 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
         bool was_quoted = false;  // the current field was quoted and has closed
         bool any_quoted = false;  // some field of the record was quoted: "" is not blank
         std::size_t quote_line = 0;
+        std::size_t quote_column = 0;
         int c = get();
         if (c == -1)
             return false;
@@ -127,7 +140,8 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
                 fail(line_, "NUL byte in input (binary file?)");
             if (quoted) {
                 if (c == -1)
-                    fail(quote_line, "unterminated quoted field (the quote opens here)");
+                    fail(quote_line, quote_column,
+                         "unterminated quoted field (the quote opens here)");
                 if (c == '"') {
                     const int d = get();
                     if (d == '"') {
@@ -139,24 +153,27 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
                     c = d;
                     // fall through to handle the byte after the closing quote
                 } else {
-                    if (c == '\n')
+                    if (c == '\n') {
                         ++line_;
+                        column_ = 0;
+                    }
                     record_.push_back(static_cast<char>(c));
                     check_field_size(field_start);
                     continue;
                 }
             }
             if (c == '\r') {
+                const std::size_t cr_column = column_;
                 const int d = get();
                 if (d != '\n') {
                     if (was_quoted)
-                        fail(line_, "text after a closing quote");
+                        fail(line_, cr_column, "text after a closing quote; quote the whole field");
                     record_.push_back('\r');
                     check_field_size(field_start);
                     if (d == -1) {
                         c = -1;
                     } else {
-                        --pos_;  // d is still in the buffer
+                        unget();  // d is still in the buffer
                         continue;
                     }
                 } else {
@@ -170,18 +187,21 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
                 was_quoted = false;
                 if (c == delimiter)
                     continue;
-                if (c == '\n')
+                if (c == '\n') {
                     ++line_;
+                    column_ = 0;
+                }
                 break;
             }
             if (was_quoted)
-                fail(line_, "text after a closing quote; quote the whole field");
+                fail(line_, column_, "text after a closing quote; quote the whole field");
             if (c == '"') {
                 if (record_.size() != field_start)
-                    fail(line_, "a quote inside an unquoted field; quote the whole field");
+                    fail(line_, column_, "a quote inside an unquoted field; quote the whole field");
                 quoted = true;
                 any_quoted = true;
                 quote_line = line_;
+                quote_column = column_;
                 continue;
             }
             record_.push_back(static_cast<char>(c));
@@ -201,6 +221,44 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
         }
         return true;
     }
+}
+
+std::size_t invalid_utf8(std::string_view text) {
+    const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // The length of the sequence and the range of its second byte (RFC 3629 table):
+        // no overlong forms, no surrogates, nothing past U+10FFFF.
+        std::size_t len = 0;
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return i;
+        }
+        if (i + len > n || s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        i += len;
+    }
+    return std::string_view::npos;
 }
 
 void append_csv_field(std::string& out, std::string_view field, char delimiter) {

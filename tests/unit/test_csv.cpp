@@ -77,13 +77,17 @@ TEST_CASE("line numbers are physical lines, counting newlines inside quotes") {
     CHECK(fields[0] == "next");
 }
 
-TEST_CASE("malformed input is an error with its line") {
+TEST_CASE("malformed input is an error with its line, and the column of a quoting error") {
     CHECK(error_of("a\n\"open,1\n2\n") ==
-          "data.csv:2: unterminated quoted field (the quote opens here)");
+          "data.csv:2:1: unterminated quoted field (the quote opens here)");
+    CHECK(error_of("a,b\n1,\"open\n2\n3\n") ==
+          "data.csv:2:3: unterminated quoted field (the quote opens here)");
     CHECK(error_of("a\n\"ab\"c\n") ==
-          "data.csv:2: text after a closing quote; quote the whole field");
+          "data.csv:2:5: text after a closing quote; quote the whole field");
+    CHECK(error_of("a\n\"ab\"\rc\n") ==
+          "data.csv:2:5: text after a closing quote; quote the whole field");
     CHECK(error_of("a\nx\"y\n") ==
-          "data.csv:2: a quote inside an unquoted field; quote the whole field");
+          "data.csv:2:2: a quote inside an unquoted field; quote the whole field");
     CHECK(error_of(std::string("a\n1\0,2\n", 7)) == "data.csv:2: NUL byte in input (binary file?)");
 }
 
@@ -109,4 +113,68 @@ TEST_CASE("writing a field quotes only what needs it, and reads back the same") 
     churn::append_csv_field(out, "say \"hi\"\nbye");
     CHECK(out == "plain,\"Oslo, NO\",\"say \"\"hi\"\"\nbye\"");
     CHECK(read_all(out + "\n") == records{{"plain", "Oslo, NO", "say \"hi\"\nbye"}});
+}
+
+TEST_CASE("empty input has no records; a header alone is one") {
+    CHECK(read_all("").empty());
+    CHECK(read_all("\xEF\xBB\xBF").empty());
+    CHECK(read_all("\n\n").empty());
+    CHECK(read_all("period,start,lost\n") == records{{"period", "start", "lost"}});
+    CHECK(read_all("\xEF\xBB\xBFperiod\r\n") == records{{"period"}});
+}
+
+TEST_CASE("ragged records are read as they are, for the caller to judge") {
+    CHECK(read_all("a,b,c\n1,2\n1,2,3,4\n") ==
+          records{{"a", "b", "c"}, {"1", "2"}, {"1", "2", "3", "4"}});
+}
+
+TEST_CASE("a CR is stripped only as part of a CRLF line end") {
+    CHECK(read_all("a,b\r\n1,2\r\n\r\n3,4\r\n") == records{{"a", "b"}, {"1", "2"}, {"3", "4"}});
+    CHECK(read_all("a,b\r\n1,2") == records{{"a", "b"}, {"1", "2"}});
+    CHECK(read_all("a,b\n1\r2,3\n") == records{{"a", "b"}, {"1\r2", "3"}});
+    CHECK(read_all("a\n\"x\r\ny\"\r\n") == records{{"a"}, {"x\r\ny"}});
+}
+
+TEST_CASE("CRLF and LF files give the same records, across read blocks") {
+    std::string lf = "period,start,lost\n";
+    std::string crlf = "period,start,lost\r\n";
+    records expected{{"period", "start", "lost"}};
+    for (int i = 0; i < 20000; ++i) {
+        std::string p = "p";
+        p.append(std::to_string(i));
+        const std::string s = std::to_string(1000 + i);
+        for (std::string* text : {&lf, &crlf}) {
+            text->append(p).append(",").append(s).append(",7");
+            text->append(text == &lf ? "\n" : "\r\n");
+        }
+        expected.push_back({p, s, "7"});
+    }
+    CHECK(read_all(lf) == expected);
+    CHECK(read_all(crlf) == expected);
+}
+
+TEST_CASE("line numbers stay physical after quoted records, CRLF and blank lines") {
+    std::istringstream in("h,x\r\n\r\n\"a\r\nb\",1\r\n2,\"c\"\r\n\n3,4\n\"\"\"q\"\"\",5\n6,7\n");
+    churn::csv_reader reader(in, "data.csv");
+    std::vector<std::string_view> fields;
+    std::vector<std::size_t> lines;
+    records got;
+    while (reader.next(fields)) {
+        lines.push_back(reader.line());
+        got.emplace_back(fields.begin(), fields.end());
+    }
+    CHECK(lines == std::vector<std::size_t>{1, 3, 5, 7, 8, 9});
+    CHECK(got ==
+          records{{"h", "x"}, {"a\r\nb", "1"}, {"2", "c"}, {"3", "4"}, {"\"q\"", "5"}, {"6", "7"}});
+}
+
+TEST_CASE("a NUL byte is an error wherever it is") {
+    CHECK(error_of(std::string("a\n\"1\0\"\n", 7)) ==
+          "data.csv:2: NUL byte in input (binary file?)");
+    CHECK(error_of(std::string("a\nb\n\0", 5)) == "data.csv:3: NUL byte in input (binary file?)");
+}
+
+TEST_CASE("a semicolon file read with a comma delimiter is one field a line") {
+    CHECK(read_all("period;start;lost\n2024-01;400;3,75\n") ==
+          records{{"period;start;lost"}, {"2024-01;400;3", "75"}});
 }

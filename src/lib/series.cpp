@@ -1,0 +1,427 @@
+#include <churn/csv.hpp>
+#include <churn/error.hpp>
+#include <churn/series.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_set>
+
+namespace churn {
+
+namespace {
+
+constexpr std::array<std::string_view, series_column_count> column_names = {"period",
+                                                                            "start",
+                                                                            "lost",
+                                                                            "new",
+                                                                            "lost_new",
+                                                                            "end",
+                                                                            "value",
+                                                                            "start_revenue",
+                                                                            "churned_revenue",
+                                                                            "contraction_revenue",
+                                                                            "expansion_revenue",
+                                                                            "reactivation_revenue",
+                                                                            "new_revenue",
+                                                                            "end_revenue"};
+
+/// `column "lost"`: how messages name a column; built once, so rows never allocate for it.
+constexpr std::array<std::string_view, series_column_count> column_labels = {
+    "column \"period\"",
+    "column \"start\"",
+    "column \"lost\"",
+    "column \"new\"",
+    "column \"lost_new\"",
+    "column \"end\"",
+    "column \"value\"",
+    "column \"start_revenue\"",
+    "column \"churned_revenue\"",
+    "column \"contraction_revenue\"",
+    "column \"expansion_revenue\"",
+    "column \"reactivation_revenue\"",
+    "column \"new_revenue\"",
+    "column \"end_revenue\""};
+
+/// Short names of the revenue command's flags, read as revenue columns in a file that has
+/// `start_revenue` (and as any other column in a file that has not).
+struct alias {
+    std::string_view name;
+    series_column column;
+};
+constexpr std::array<alias, 4> revenue_aliases = {{
+    {"churned", series_column::churned_revenue},
+    {"contraction", series_column::contraction_revenue},
+    {"expansion", series_column::expansion_revenue},
+    {"reactivation", series_column::reactivation_revenue},
+}};
+
+constexpr std::size_t index(series_column c) {
+    return static_cast<std::size_t>(c);
+}
+
+std::string_view label(series_column c) {
+    return column_labels[index(c)];
+}
+
+bool blank(std::string_view s) {
+    return s.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+/// The header names for a message: at most ten, odd ones (control bytes, commas, quotes, long
+/// or empty) quoted like any value, so the message stays one short line.
+std::string found_list(const std::vector<std::string>& names) {
+    std::string found;
+    for (std::size_t i = 0; i < names.size() && i < 10; ++i) {
+        const std::string& n = names[i];
+        const bool plain =
+            !n.empty() && n.size() <= 40 && invalid_utf8(n) == std::string_view::npos &&
+            std::all_of(n.begin(), n.end(), [](char c) {
+                return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != ',' && c != '"';
+            });
+        found += (i == 0 ? "" : ", ") + (plain ? n : quote(n));
+    }
+    if (names.size() > 10)
+        found += ", … " + std::to_string(names.size()) + " columns";
+    return found;
+}
+
+/// Echoed text must be UTF-8: JSON requires it, and a terminal would show garbage.
+void check_utf8(std::string_view text, series_column c) {
+    const std::size_t bad = invalid_utf8(text);
+    if (bad == std::string_view::npos)
+        return;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "\\x%02X", static_cast<unsigned char>(text[bad]));
+    throw error(std::string(label(c)) + ": not valid UTF-8 at byte " + std::to_string(bad + 1) +
+                " (" + byte + "); save the file as UTF-8");
+}
+
+/// A count cell; an empty cell is a missing value.
+std::optional<std::int64_t> count(const series_columns& columns,
+                                  const std::vector<std::string_view>& fields, series_column c) {
+    const auto at = columns[c];
+    if (!at)
+        return std::nullopt;
+    const std::string_view text = fields[*at];
+    // Digits first: the common case, without looking for blanks.
+    if (text.empty() || (!(text.front() >= '0' && text.front() <= '9') && blank(text)))
+        return std::nullopt;
+    if (text.size() <= 18) {
+        std::int64_t v = 0;
+        for (const char ch : text) {
+            if (ch < '0' || ch > '9')
+                return parse_count(text, label(c));
+            v = v * 10 + (ch - '0');
+        }
+        return v;
+    }
+    return parse_count(text, label(c));
+}
+
+/// An amount cell (≥ 0); an empty cell is a missing value.
+std::optional<decimal> amount(const series_columns& columns,
+                              const std::vector<std::string_view>& fields, series_column c,
+                              number_format numbers) {
+    const auto at = columns[c];
+    if (!at || blank(fields[*at]))
+        return std::nullopt;
+    return parse_decimal(fields[*at], label(c), numbers);
+}
+
+decimal sub(const decimal& a, const decimal& b) {
+    return add(a, decimal{-b.units, b.scale});
+}
+
+std::string shown(const decimal& d) {
+    return to_string(d);
+}
+
+/// num / den as the nearest double; without reducing the fraction when both fit in 53 bits.
+double quotient(int128 num, int128 den) {
+    constexpr int128 exact = int128{1} << 53;
+    if (num < exact && num > -exact && den < exact && den > 0)
+        return static_cast<double>(static_cast<std::int64_t>(num)) /
+               static_cast<double>(static_cast<std::int64_t>(den));
+    return ratio(num, den).to_double();
+}
+
+}  // namespace
+
+std::string_view name(series_column c) {
+    return column_names.at(index(c));
+}
+
+std::string canonical_column_name(std::string_view header_name) {
+    std::string out;
+    out.reserve(header_name.size());
+    bool gap = false;
+    for (const char c : header_name) {
+        if (c == ' ' || c == '\t' || c == '-' || c == '_') {
+            gap = true;
+            continue;
+        }
+        if (gap && !out.empty())
+            out.push_back('_');
+        gap = false;
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+}
+
+series_columns::series_columns(const std::vector<std::string_view>& header)
+    : width_(header.size()) {
+    std::vector<std::string> names;
+    names.reserve(header.size());
+    std::unordered_set<std::string> seen;  // linear in the columns, however many
+    for (const auto h : header) {
+        names.push_back(canonical_column_name(h));
+        if (!seen.insert(names.back()).second)
+            throw error("duplicate column " + quote(names.back()));
+    }
+    const bool has_start_revenue = seen.count("start_revenue") > 0;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        std::optional<series_column> column;
+        const auto it = std::find(column_names.begin(), column_names.end(), names[i]);
+        if (it != column_names.end())
+            column = static_cast<series_column>(it - column_names.begin());
+        const auto a = std::find_if(revenue_aliases.begin(), revenue_aliases.end(),
+                                    [&](const alias& x) { return x.name == names[i]; });
+        if (a != revenue_aliases.end() && has_start_revenue)
+            column = a->column;
+        if (!column) {
+            others_.push_back(i);
+            continue;
+        }
+        auto& at = at_[index(*column)];
+        if (at)  // one column under its name and its short name
+            throw error("duplicate column \"" + std::string(name(*column)) + "\" (as " +
+                        quote(names[*at]) + " and " + quote(names[i]) + ")");
+        at = i;
+    }
+    using c = series_column;
+    customers_ =
+        has(c::start) || has(c::lost) || has(c::acquired) || has(c::lost_new) || has(c::end);
+    revenue_ = has(c::start_revenue) || has(c::churned_revenue) || has(c::contraction_revenue) ||
+               has(c::expansion_revenue) || has(c::reactivation_revenue) || has(c::new_revenue) ||
+               has(c::end_revenue);
+    const auto missing = [&](std::string_view what) {
+        return error("missing column " + std::string(what) + " (found: " + found_list(names) + ")");
+    };
+    if (customers_ || !revenue_) {
+        if (!has(c::start))
+            throw missing("\"start\"");
+        if (!has(c::lost) && !has(c::end) && !has(c::lost_new))
+            throw missing("\"lost\" or \"end\"");
+    }
+    if (revenue_) {
+        if (!has(c::start_revenue))
+            throw missing("\"start_revenue\"");
+        if (!has(c::churned_revenue) && !(has(c::end_revenue) && has(c::new_revenue)))
+            throw missing("\"churned_revenue\", or \"end_revenue\" with \"new_revenue\"");
+    }
+}
+
+void series::read(const series_columns& columns, const std::vector<std::string_view>& fields,
+                  series_row& row) {
+    using c = series_column;
+    // Until this row is read whole, its end is unknown to the next row.
+    const link customers_before = customers_;
+    const link revenue_before = revenue_;
+    if (customers_ == link::known)
+        customers_ = link::broken;
+    if (revenue_ == link::known)
+        revenue_ = link::broken;
+
+    if (fields.size() != columns.width())
+        throw error("expected " + std::to_string(columns.width()) + " fields, found " +
+                    std::to_string(fields.size()));
+    row.label = columns[c::period] ? fields[*columns[c::period]] : std::string_view{};
+    check_utf8(row.label, c::period);
+
+    row.customers.reset();
+    if (columns.customers()) {
+        period_input in;
+        in.start = count(columns, fields, c::start);
+        if (!in.start) {
+            if (customers_before == link::none)
+                throw error(
+                    "column \"start\" is empty and there is no previous row whose end it could "
+                    "take");
+            if (customers_before == link::broken)
+                throw error(
+                    "column \"start\" is empty and the previous row was invalid, so the end it "
+                    "would take is unknown");
+            in.start = end_;
+        }
+        in.lost = count(columns, fields, c::lost);
+        in.acquired = count(columns, fields, c::acquired);
+        in.lost_new = count(columns, fields, c::lost_new);
+        in.end = count(columns, fields, c::end);
+        if (!in.lost && !in.end && !in.lost_new) {
+            std::string empty;
+            for (const auto k : {c::lost, c::end, c::lost_new})
+                if (columns.has(k))
+                    empty += (empty.empty() ? "\"" : " and \"") + std::string(name(k)) + "\"";
+            throw error((empty.find(" and ") == std::string::npos ? "column " : "columns ") +
+                        empty + (empty.find(" and ") == std::string::npos ? " is" : " are") +
+                        " empty: give the customers lost or at the end");
+        }
+        row.customers = resolve(in);
+    }
+
+    row.value = amount(columns, fields, c::value, numbers_);
+
+    row.revenue.reset();
+    if (columns.revenue()) {
+        period_revenue r;
+        const auto start = amount(columns, fields, c::start_revenue, numbers_);
+        if (start) {
+            r.start = *start;
+        } else if (revenue_before == link::known) {
+            r.start = end_revenue_;
+        } else {
+            throw error(revenue_before == link::none
+                            ? "column \"start_revenue\" is empty and there is no previous row "
+                              "whose end_revenue it could take"
+                            : "column \"start_revenue\" is empty and the previous row was "
+                              "invalid or had no end_revenue, so the end it would take is "
+                              "unknown");
+        }
+        r.churned = amount(columns, fields, c::churned_revenue, numbers_);
+        const auto contraction = amount(columns, fields, c::contraction_revenue, numbers_);
+        const auto expansion = amount(columns, fields, c::expansion_revenue, numbers_);
+        const auto reactivation = amount(columns, fields, c::reactivation_revenue, numbers_);
+        r.new_revenue = amount(columns, fields, c::new_revenue, numbers_);
+        r.end = amount(columns, fields, c::end_revenue, numbers_);
+        const bool movements = r.churned || contraction || expansion || reactivation;
+        if (movements && !r.churned)
+            throw error(
+                "column \"churned_revenue\" is empty; give it (0 if nobody left) with the "
+                "other movements");
+        if (r.churned) {
+            r.contraction = contraction.value_or(decimal{});
+            r.expansion = expansion.value_or(decimal{});
+            r.reactivation = reactivation.value_or(decimal{});
+            r.net_lost = sub(sub(add(*r.churned, r.contraction), r.expansion), r.reactivation);
+            if (r.new_revenue) {
+                const decimal end = add(sub(r.start, r.net_lost), *r.new_revenue);
+                if (r.end && sub(*r.end, end).units != 0)
+                    throw domain_error("end_revenue (" + shown(*r.end) +
+                                       ") contradicts start − churned − contraction + expansion + "
+                                       "reactivation + new = " +
+                                       shown(end));
+                r.end = end;
+            }
+        } else if (r.end && r.new_revenue) {
+            r.net_lost = sub(add(r.start, *r.new_revenue), *r.end);
+        } else {
+            throw error(
+                "columns \"churned_revenue\" and \"end_revenue\" with \"new_revenue\" are empty: "
+                "give the revenue lost, or the end and new revenue");
+        }
+        row.revenue = r;
+    }
+
+    if (row.customers) {
+        customers_ = link::known;
+        end_ = row.customers->end;
+    }
+    if (row.revenue) {
+        revenue_ = row.revenue->end ? link::known : link::broken;
+        if (row.revenue->end)
+            end_revenue_ = *row.revenue->end;
+    }
+}
+
+void series_totals::add(const series_row& row) {
+    ++periods_;
+    if (row.customers) {
+        const period& p = *row.customers;
+        start_ += p.start;
+        lost_ += p.lost_total;
+        last_end_ = p.end;
+        int128 num = p.lost_total;
+        int128 den = p.start;
+        if (basis_ == basis::exposed) {
+            den = int128{p.start} + p.acquired;
+        } else if (basis_ == basis::average) {
+            num *= 2;  // over (S + E) / 2
+            den = int128{p.start} + p.end;
+        }
+        basis_num_ += num;
+        basis_den_ += den;
+        if (den != 0) {
+            // Neumaier's compensated sum: the mean of ten million rates stays exact to the last
+            // digit shown.
+            const double x = quotient(num, den);
+            const double t = churn_sum_ + x;
+            churn_carry_ +=
+                std::abs(churn_sum_) >= std::abs(x) ? (churn_sum_ - t) + x : (x - t) + churn_sum_;
+            churn_sum_ = t;
+            ++churn_periods_;
+        }
+        if (p.start > 0) {
+            ++retention_periods_;
+            const int128 kept = int128{p.end} - p.acquired;
+            if (kept <= 0)
+                retention_zero_ = true;
+            else
+                log_retention_ += std::log(quotient(kept, p.start));
+        }
+    }
+    if (row.revenue) {
+        const period_revenue& r = *row.revenue;
+        if (r.churned) {
+            gross_start_ = churn::add(gross_start_, r.start);
+            gross_lost_ = churn::add(gross_lost_, churn::add(*r.churned, r.contraction));
+        }
+        net_start_ = churn::add(net_start_, r.start);
+        net_lost_ = churn::add(net_lost_, r.net_lost);
+    }
+}
+
+std::optional<ratio> series_totals::pooled_churn() const {
+    if (basis_den_ == 0)
+        return std::nullopt;
+    return ratio(basis_num_, basis_den_);
+}
+
+std::optional<double> series_totals::mean_churn() const {
+    if (churn_periods_ == 0)
+        return std::nullopt;
+    return (churn_sum_ + churn_carry_) / static_cast<double>(churn_periods_);
+}
+
+std::optional<double> series_totals::compounded_retention() const {
+    if (retention_periods_ == 0)
+        return std::nullopt;
+    return retention_zero_ ? 0.0 : std::exp(log_retention_);
+}
+
+std::optional<double> series_totals::compounded_churn(period_length each, period_length to) const {
+    const auto kept = compounded_retention();
+    if (!kept)
+        return std::nullopt;
+    // The series spans retention_periods_ periods of length `each`; per `to` the retention is
+    // kept^(length of to / length of the series).
+    const double exponent =
+        periods_per(each, to).to_double() / static_cast<double>(retention_periods_);
+    if (*kept == 0)
+        return 1.0;
+    return -std::expm1(exponent * std::log(*kept));
+}
+
+std::optional<ratio> series_totals::pooled_gross_revenue_churn() const {
+    if (gross_start_.units == 0)
+        return std::nullopt;
+    return gross_lost_.to_ratio() / gross_start_.to_ratio();
+}
+
+std::optional<ratio> series_totals::pooled_net_revenue_churn() const {
+    if (net_start_.units == 0)
+        return std::nullopt;
+    return net_lost_.to_ratio() / net_start_.to_ratio();
+}
+
+}  // namespace churn
