@@ -10,7 +10,9 @@
 #include <fmt/format.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -32,9 +34,22 @@ void setup(CLI::App& app, nps_options& o) {
         ->type_name("FILE");
 }
 
+nps_counts read_stdin() {
+    // A closed or directory stdin reads as empty through std::cin: say what it is instead.
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) != 0)
+        throw error(std::string("<stdin>: ") + std::strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        throw error("<stdin>: Is a directory");
+    nps_counts counts = read_scores(std::cin, "<stdin>");
+    if (std::ferror(stdin))
+        throw error(std::string("<stdin>: read error: ") + std::strerror(errno));
+    return counts;
+}
+
 nps_counts read_file(const std::string& path) {
     if (path == "-")
-        return read_scores(std::cin, "<stdin>");
+        return read_stdin();
     std::ifstream file(path);
     if (!file)
         throw error(path + ": " + std::strerror(errno));

@@ -42,13 +42,34 @@ std::string lower(std::string s) {
     return s;
 }
 
-bool is_count(const std::string& s) {
-    const auto first = s.find_first_not_of(" \t");
-    return first != std::string::npos &&
-           std::all_of(s.begin() + static_cast<std::ptrdiff_t>(first), s.end(), [](char c) {
-               return std::isdigit(static_cast<unsigned char>(c)) || c == ' ';
-           });
+/// Like std::getline, but a line longer than max_score_line throws: memory stays bounded
+/// whatever the input (a 100 MB line, /dev/zero). False at the end of the input.
+bool get_line(std::istream& in, std::string& line, std::string_view source, std::size_t line_no) {
+    line.clear();
+    for (int c = in.get(); c != std::char_traits<char>::eof(); c = in.get()) {
+        if (c == '\n')
+            return true;
+        if (line.size() == max_score_line)
+            throw error(std::string(source) + ":" + std::to_string(line_no) +
+                        ": line longer than " + std::to_string(max_score_line) +
+                        " bytes; a score file has one short line per answer");
+        line.push_back(static_cast<char>(c));
+    }
+    return !line.empty();
 }
+
+/// A cell that starts like a number ("10", "-1", "9.5", "+9"): a score, never a column name.
+bool looks_numeric(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return false;
+    const char c = s[first];
+    const char next = first + 1 < s.size() ? s[first + 1] : '\0';
+    return std::isdigit(static_cast<unsigned char>(c)) ||
+           ((c == '-' || c == '+' || c == '.') && std::isdigit(static_cast<unsigned char>(next)));
+}
+
+constexpr const char* out_of_range = "is outside 0 … 10; NPS scores run from 0 to 10";
 
 }  // namespace
 
@@ -58,9 +79,10 @@ nps_counts read_scores(std::istream& in, std::string_view source) {
     std::size_t line_no = 0;
     bool header_seen = false;
     std::size_t column = 0;
+    std::size_t fields = 1;  // in the header
     char delimiter = ',';
     std::string column_name = "score";
-    while (std::getline(in, line)) {
+    while (get_line(in, line, source, line_no + 1)) {
         ++line_no;
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
@@ -73,8 +95,8 @@ nps_counts read_scores(std::istream& in, std::string_view source) {
             header_seen = true;
             delimiter = delimiter_of(line);
             const auto names = split(line, delimiter);
-            if (names.size() == 1 && is_count(names[0])) {
-                delimiter = '\0';
+            if (names.size() == 1 && looks_numeric(names[0])) {
+                delimiter = '\0';  // no header: this line is the first score
             } else {
                 const auto it = std::find_if(names.begin(), names.end(), [](const std::string& n) {
                     const std::string l = lower(n);
@@ -84,19 +106,28 @@ nps_counts read_scores(std::istream& in, std::string_view source) {
                     throw error(where + ": no column named score, nps or rating in the header");
                 column = it == names.end() ? 0 : static_cast<std::size_t>(it - names.begin());
                 column_name = names[column];
+                fields = names.size();
+                if (fields == 1)
+                    delimiter = '\0';  // one column: "9,5" is one (bad) value, never 9
                 continue;
             }
         }
         const auto cells =
             delimiter == '\0' ? std::vector<std::string>{line} : split(line, delimiter);
-        if (column >= cells.size())
-            throw error(where + ": expected at least " + std::to_string(column + 1) +
-                        " fields, found " + std::to_string(cells.size()));
+        // split() does not know quotes, so only an unquoted line is held to the header's width:
+        // "1,9,5" under "id,score" is a decimal comma or a ragged row, never the score 9.
+        if (column >= cells.size() ||
+            (cells.size() != fields && line.find('"') == std::string::npos))
+            throw error(where + ": expected " + std::to_string(fields) +
+                        " fields as in the header, found " + std::to_string(cells.size()));
         const std::string field = where + ": column \"" + column_name + "\"";
-        const std::int64_t score = parse_count(cells[column], field);
+        const std::string& cell = cells[column];
+        if (const auto first = cell.find_first_not_of(" \t");
+            first != std::string::npos && cell[first] == '-' && looks_numeric(cell))
+            throw parse_error(field, cell, out_of_range);
+        const std::int64_t score = parse_count(cell, field);
         if (score > 10)
-            throw parse_error(field, cells[column],
-                              "is outside 0 … 10; NPS scores run from 0 to 10");
+            throw parse_error(field, cell, out_of_range);
         add_score(counts, score);
     }
     if (in.bad())
