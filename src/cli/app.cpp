@@ -129,6 +129,8 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     const command* chosen = nullptr;
     for (const auto& c : commands) {
         CLI::App* sub = app.add_subcommand(c.name, c.description);
+        sub->set_version_flag("--version",
+                              std::string("churn ") + version);  // as `ls -l --version`
         c.setup(*sub);
         add_common_options(*sub, ctx.common, c.formats);
         sub->callback([&chosen, &c, &ctx] {
@@ -152,6 +154,15 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
         return app.exit(e, out, err);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
+    } catch (const CLI::ExtrasError&) {
+        // CLI11 2.1 lists them reversed; name them as they were typed.
+        const std::vector<std::string> extras = app.remaining(true);
+        err << "churn: error: "
+            << (extras.size() == 1 ? "unexpected argument: " : "unexpected arguments: ");
+        for (std::size_t i = 0; i < extras.size(); ++i)
+            err << (i == 0 ? "" : " ") << extras[i];
+        err << "; " << usage_hint << "\n";
+        return exit_error;
     } catch (const CLI::ParseError& e) {
         // CLI11's own codes (100+) all mean a usage error.
         err << "churn: error: " << e.what() << "; " << usage_hint << "\n";

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Runs one golden case of the churn binary, Miller-style, and compares its stdout, stderr and
+# exit status with the files of the case directory.
+#
+#   run_case.sh CHURN CASE_DIR
+#
+# CASE_DIR holds
+#   cmd     one shell line, run by bash in CASE_DIR; the word `churn` is the binary under test
+#           (a shell function, exported, so `script -c`, pipes and redirections work too)
+#   stdin   optional: standard input (else /dev/null)
+#   expout  exact expected standard output
+#   experr  exact expected standard error
+#   exit    expected exit status of the line (with pipefail: the last command of a pipe that
+#           failed)
+#   bug     optional: a known bug of churn, described; the expectations are what SPEC asks for,
+#           so UPDATE_GOLDEN=1 leaves such a case alone
+#
+# The environment is fixed: LC_ALL=C.UTF-8, TERM=dumb, no NO_COLOR, a 60 s timeout.
+# Whenever `exit` is 2 the case must also keep the error contract of SPEC §4: empty stdout and
+# exactly one line "churn: error: …" on stderr (only a "churn: mismatch: …" verdict may precede it).
+#
+# UPDATE_GOLDEN=1 rewrites expout, experr and exit from the actual run.
+set -uo pipefail
+
+if (($# != 2)); then
+    echo "usage: $0 CHURN CASE_DIR" >&2
+    exit 2
+fi
+churn_bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+dir=$(cd "$2" && pwd)
+if [[ ! -x "$churn_bin" ]]; then
+    echo "not an executable: $churn_bin" >&2
+    exit 2
+fi
+if [[ ! -f "$dir/cmd" ]]; then
+    echo "no cmd file in $dir" >&2
+    exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+stdin=/dev/null
+[[ -f "$dir/stdin" ]] && stdin="$dir/stdin"
+
+(
+    cd "$dir" || exit 99
+    unset NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
+    export LC_ALL=C.UTF-8 TERM=dumb SHELL=/bin/bash CHURN_BIN="$churn_bin"
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    exec timeout 60 bash -c 'set -o pipefail
+churn() { "$CHURN_BIN" "$@"; }
+export -f churn
+'"$(cat cmd)" <"$stdin" >"$work/expout" 2>"$work/experr"
+)
+echo $? >"$work/exit"
+
+# The error contract of SPEC §4, for every case that expects status 2: nothing on stdout, and
+# on stderr exactly one "churn: error: …" line (after a "churn: mismatch: …" verdict at most).
+contract() {
+    local out=$1 err=$2 status=$3
+    [[ "$(cat "$status")" == 2 ]] || return 0
+    local ok=0
+    if [[ -s "$out" ]]; then
+        echo "contract: status 2 but stdout is not empty"
+        ok=1
+    fi
+    if [[ "$(grep -c '^churn: error: ' "$err")" != 1 ]] ||
+        grep -q -v -e '^churn: error: ' -e '^churn: mismatch: ' "$err"; then
+        echo "contract: status 2 needs exactly one stderr line 'churn: error: …' and no other text"
+        ok=1
+    fi
+    return $ok
+}
+
+if [[ "${UPDATE_GOLDEN:-}" == 1 ]]; then
+    if [[ -f "$dir/bug" ]]; then
+        echo "kept (known bug, expectations follow SPEC): $dir"
+    else
+        cp "$work/expout" "$work/experr" "$work/exit" "$dir/"
+        contract "$dir/expout" "$dir/experr" "$dir/exit" || echo "in $dir"
+    fi
+    exit 0
+fi
+
+status=0
+for part in out err; do
+    if ! diff -u --label "expected std$part" --label "actual std$part" \
+        "$dir/exp$part" "$work/exp$part"; then
+        status=1
+    fi
+done
+if ! diff -u --label "expected exit" --label "actual exit" "$dir/exit" "$work/exit"; then
+    status=1
+fi
+contract "$work/expout" "$work/experr" "$dir/exit" || status=1
+if ((status != 0)); then
+    echo "case:    ${dir}"
+    echo "command: $(cat "$dir/cmd")"
+    [[ -f "$dir/bug" ]] && echo "known bug: $(cat "$dir/bug")"
+fi
+exit $status
