@@ -2,21 +2,26 @@
 #include <churn/churn.hpp>
 
 #include <iostream>
+#include <string>
+
+// A fraction as a percentage, rounded half away from zero to 2 decimals: 19/400 → "4.75%".
+static std::string percent(const churn::ratio& fraction) {
+    return churn::to_string(churn::round_half_away(fraction * churn::ratio(100), 2)) + "%";
+}
 
 int main() {
     churn::period_input in;  // 400 customers at the start, 15 of them lost,
-    in.start = 400;          // 300 new customers, 4 of those lost
+    in.start = 400;          // 300 new customers, 4 of those lost too
     in.lost = 15;
     in.acquired = 300;
     in.lost_new = 4;
-    const churn::period p = churn::resolve(in);  // derives the end: 681
+    const churn::period p = churn::resolve(in);  // derives the rest: 19 lost, 681 at the end
 
-    const auto percent = [](const churn::ratio& fraction) {
-        return churn::to_string(churn::round_half_away(fraction * churn::ratio(100), 2)) + "%";
-    };
-    std::cout << "customers at end: " << p.end << "\n"
-              << "churn rate:       " << percent(churn::churn_rate(p)) << "\n"
-              << "retention (CRR):  " << percent(churn::retention_rate(p)) << "\n";
+    std::cout << "customers lost:    " << p.lost_total << "\n"
+              << "customers at end:  " << p.end << "\n"
+              << "churn of the base: " << percent(churn::base_churn_rate(p)) << "\n"
+              << "churn rate:        " << percent(churn::churn_rate(p)) << "\n"
+              << "retention (CRR):   " << percent(churn::retention_rate(p)) << "\n";
 
     try {
         churn::period_input bad;
