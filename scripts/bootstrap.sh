@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Installs what building churn needs (and, with --test, what its test suite needs) from
-# Debian's or Ubuntu's packages. Installs nothing that is already there. Runs as root or
-# through sudo.
+# Installs what building churn needs from Debian's or Ubuntu's packages; with --test, also
+# what its test suite needs; with --fuzz, clang for the libFuzzer targets (.ci/fuzz.sh).
+# Installs nothing that is already there. Runs as root or through sudo.
+#   scripts/bootstrap.sh [--test] [--fuzz]
 set -euo pipefail
 
 build=(g++ cmake make pkg-config libcli11-dev libfmt-dev)
-test=(catch2 librapidcheck-dev help2man bash-completion locales dpkg-dev file man-db util-linux
-      python3)
+test=(catch2 librapidcheck-dev help2man bash-completion zsh locales dpkg-dev file man-db
+      util-linux python3)
+fuzz=(clang-14 libclang-rt-14-dev)
 
 want=("${build[@]}")
-if [[ "${1:-}" == "--test" ]]; then want+=("${test[@]}"); fi
+with_test=false
+for arg in "$@"; do
+    case $arg in
+        --test) want+=("${test[@]}"); with_test=true ;;
+        --fuzz) want+=("${fuzz[@]}") ;;
+        *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
+    esac
+done
 
 # The test suite checks that output is byte-identical under these locales.
 locales=(ru_RU nb_NO pl_PL)
@@ -27,7 +36,7 @@ if ((${#missing[@]} > 0)); then
     "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--test" ]]; then
+if $with_test; then
     for l in "${locales[@]}"; do
         if ! locale -a 2>/dev/null | grep -qix "$l.utf-\?8"; then
             echo "bootstrap: generating the $l.UTF-8 locale" >&2
