@@ -45,6 +45,16 @@ std::vector<std::string> with_default_command(std::vector<std::string> args,
     return args;
 }
 
+/// CLI11's "--start: At Most 1 required but received 2" in plain words; other mismatches as is.
+std::string plain_mismatch(std::string message) {
+    const std::string_view at_most = ": At Most 1 required but received ";
+    const auto at = message.find(at_most);
+    if (at == std::string::npos)
+        return message;
+    return message.substr(0, at) + " is given " + message.substr(at + at_most.size()) +
+           " times; give it once";
+}
+
 /// The verdict of --expect, appended to the report.
 bool check_expectation(const context& ctx, report& r) {
     const field headline = find(r, r.headline);
@@ -162,6 +172,9 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
         for (std::size_t i = 0; i < extras.size(); ++i)
             err << (i == 0 ? "" : " ") << extras[i];
         err << "; " << usage_hint << "\n";
+        return exit_error;
+    } catch (const CLI::ArgumentMismatch& e) {
+        err << "churn: error: " << plain_mismatch(e.what()) << "; " << usage_hint << "\n";
         return exit_error;
     } catch (const CLI::ParseError& e) {
         // CLI11's own codes (100+) all mean a usage error.

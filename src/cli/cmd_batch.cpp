@@ -131,6 +131,27 @@ char delimiter_of(const batch_options& o, const context& ctx) {
     return d[0];
 }
 
+/// A header that is one column holding another delimiter was split with the wrong one: say
+/// which to pass, rather than report a missing column.
+void check_delimiter(std::string_view header, char delimiter, bool decimal_comma,
+                     const std::string& where) {
+    const auto shown = [](char d) {
+        return d == '\t' ? std::string("tab") : "'" + std::string(1, d) + "'";
+    };
+    for (const char other : {';', ',', '\t'}) {
+        if (other == delimiter || header.find(other) == std::string_view::npos)
+            continue;
+        std::string hint =
+            "pass --delimiter " + (other == '\t' ? std::string("tab") : shown(other));
+        if (other == ';' && !decimal_comma)
+            hint += " (and --decimal-comma for 3,75)";
+        if (other == ',' && decimal_comma)
+            hint = "--decimal-comma makes ';' the delimiter; for a comma-separated file " + hint;
+        throw error(where + ": the header has " + shown(other) + " but no " + shown(delimiter) +
+                    "; " + hint);
+    }
+}
+
 /// The header's names of the columns passed through with --keep.
 std::vector<std::string> kept_names(const std::vector<std::string_view>& header,
                                     const series_columns& columns, const std::string& where) {
@@ -149,6 +170,19 @@ std::vector<std::string> kept_names(const std::vector<std::string_view>& header,
 int run(const batch_options& o, const context& ctx) {
     if (o.files.empty() && ctx.term.stdin_is_tty)
         throw error("batch reads CSV from files or standard input; give a FILE, or pipe data in");
+    // These check or explain one figure; a batch writes a figure per row and column.
+    if (ctx.common.expect)
+        throw error(
+            "--expect checks one figure; churn batch writes many (compare a column, "
+            "e.g. --fields period,churn_pct)");
+    if (ctx.common.quiet)
+        throw error(
+            "--quiet prints one number; churn batch writes a table (choose columns "
+            "with --fields)");
+    if (ctx.common.explain)
+        throw error(
+            "--explain shows the formulas of one calculation; run churn rate on a row "
+            "to see them");
     batch_settings settings;
     settings.format = batch_format_of(ctx.common.format_name);
     settings.precision = ctx.precision();
@@ -195,13 +229,8 @@ int run(const batch_options& o, const context& ctx) {
         if (!reader.next(cells))
             throw error(name + ": no header row (the input is empty)");
         const std::string header_at = name + ":" + std::to_string(reader.line());
-        if (cells.size() == 1 && csv.delimiter != ';' &&
-            std::string_view(cells[0]).find(';') != std::string_view::npos)
-            throw error(
-                header_at + ": the header has ';' but no '" +
-                (csv.delimiter == '\t' ? std::string("\\t") : std::string(1, csv.delimiter)) +
-                "'; for a European file pass --delimiter ';' (and --decimal-comma "
-                "for 3,75)");
+        if (cells.size() == 1)
+            check_delimiter(cells[0], csv.delimiter, ctx.common.decimal_comma, header_at);
         const series_columns columns = [&] {
             try {
                 return series_columns(cells);

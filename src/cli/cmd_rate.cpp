@@ -119,7 +119,7 @@ report calculate(const period_options& o, const context& ctx, const std::string&
                                             ? fmt::format("({} + {})", p.start, p.acquired)
                                             : fmt::format("(({} + {}) / 2)", p.start, p.end),
                                         pct(churn)));
-    if (p.has_new && p.lost) {
+    if (p.has_new && p.lost && p.start > 0) {  // start 0: only the exposed basis is defined
         const ratio base = base_churn_rate(p);
         field& f = add(r, "base_churn_pct", base, unit::percent, "of the starting base",
                        fmt::format("{} of {}", *p.lost, p.start));
@@ -135,15 +135,25 @@ report calculate(const period_options& o, const context& ctx, const std::string&
         r.explanation.push_back(fmt::format("churn of new customers = {} / {} × 100 = {}",
                                             *p.lost_new, p.acquired, pct(fresh)));
     }
-    const ratio crr = retention_rate(p);
-    add(r, "retention_pct", crr, unit::percent, "Retention rate (CRR)");
+    if (p.start > 0) {
+        const ratio crr = retention_rate(p);
+        add(r, "retention_pct", crr, unit::percent, "Retention rate (CRR)");
+    }
     add(r, "end", p.end, unit::none, "Customers at end");
-    if (p.has_new)
+    if (in.end && !in.lost && !in.lost_new) {
+        // The end was given and the losses derived from it: show that, not a made-up end.
+        r.explanation.push_back(
+            p.has_new
+                ? fmt::format("lost = {} + {} − {} = {}", p.start, p.acquired, p.end, p.lost_total)
+                : fmt::format("lost = {} − {} = {}", p.start, p.end, p.lost_total));
+    } else if (p.has_new) {
         r.explanation.push_back(fmt::format(
             "end = {} − {} + {} − {} = {}", p.start, p.lost.value_or(p.lost_total), p.acquired,
             p.lost_new.value_or(p.lost ? p.lost_total - *p.lost : 0), p.end));
-    r.explanation.push_back(
-        fmt::format("CRR = ({} − {}) / {} × 100 = {}", p.end, p.acquired, p.start, pct(crr)));
+    }
+    if (p.start > 0)
+        r.explanation.push_back(fmt::format("CRR = ({} − {}) / {} × 100 = {}", p.end, p.acquired,
+                                            p.start, pct(retention_rate(p))));
     if (!churn.is_zero()) {
         const ratio life = lifetime(churn);
         field& f = add(r, "lifetime_periods", life, unit::periods, "Expected lifetime");

@@ -7,7 +7,11 @@ namespace churn::cli {
 int context::precision() const {
     if (!common.precision)
         return 2;
-    const std::int64_t p = parse_count(*common.precision, "--precision");
+    const std::string_view text = *common.precision;
+    if (const auto first = text.find_first_not_of(" \t");
+        first != std::string_view::npos && text[first] == '-')
+        throw parse_error("--precision", *common.precision, "is negative; use 0 … 10 decimals");
+    const std::int64_t p = parse_count(text, "--precision");
     if (p > 10)
         throw parse_error("--precision", *common.precision, "is above 10; use 0 … 10 decimals");
     return static_cast<int>(p);

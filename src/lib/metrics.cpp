@@ -164,15 +164,29 @@ double convert_churn(const ratio& churn, period_length from, period_length to) {
     return -std::expm1(exponent * std::log1p(-churn.to_double()));
 }
 
-ratio gross_revenue_churn(const revenue_movements& r) {
+namespace {
+
+/// Revenue churn is undefined without a start, and the customers of the start cannot take
+/// away more revenue than they brought.
+void check_movements(const revenue_movements& r) {
     if (r.start.units == 0)
         throw domain_error("start revenue is 0; revenue churn is undefined");
+    const decimal lost = add(r.churned, r.contraction);
+    if (lost.to_ratio() > r.start.to_ratio())
+        throw domain_error("churned + contraction (" + to_string(lost) +
+                           ") exceeds the start revenue (" + to_string(r.start) +
+                           "): revenue of the starting customers cannot fall below 0");
+}
+
+}  // namespace
+
+ratio gross_revenue_churn(const revenue_movements& r) {
+    check_movements(r);
     return (r.churned.to_ratio() + r.contraction.to_ratio()) / r.start.to_ratio();
 }
 
 ratio net_revenue_churn(const revenue_movements& r) {
-    if (r.start.units == 0)
-        throw domain_error("start revenue is 0; revenue churn is undefined");
+    check_movements(r);
     return (r.churned.to_ratio() + r.contraction.to_ratio() - r.expansion.to_ratio() -
             r.reactivation.to_ratio()) /
            r.start.to_ratio();

@@ -277,6 +277,47 @@ TEST_CASE("exact messages for the errors of RELIABILITY.md §3a") {
           "churn: error: unexpected argument: --frobnicate; run 'churn --help' for usage\n");
 }
 
+TEST_CASE("the errors found in review have plain messages") {
+    CHECK(run({"--start", "400", "--start", "500", "--lost", "19"}).err ==
+          "churn: error: --start is given 2 times; give it once; run 'churn --help' for usage\n");
+    CHECK(run({"--start", "400", "--lost", "19", "first", "second"}).err ==
+          "churn: error: unexpected arguments: first second; run 'churn --help' for usage\n");
+    CHECK(run({"--start", "400", "--lost", "19", "--precision", "-1"}).err ==
+          "churn: error: --precision: \"-1\" is negative; use 0 … 10 decimals\n");
+    CHECK(run({"revenue", "--start", "100", "--churned", "500"}).err ==
+          "churn: error: churned + contraction (500) exceeds the start revenue (100): revenue of "
+          "the starting customers cannot fall below 0\n");
+    for (const auto& flag :
+         std::vector<std::vector<std::string>>{{"-q"}, {"--expect", "5"}, {"--explain"}}) {
+        std::vector<std::string> args = {"batch", "-"};
+        args.insert(args.end(), flag.begin(), flag.end());
+        const result r = run(args);
+        INFO(flag.front());
+        check_error(r);
+        CHECK(r.err.find(flag.front()) != std::string::npos);
+    }
+}
+
+TEST_CASE("start 0 with the exposed basis: churn defined, base churn and CRR left out") {
+    const result r = run({"--start", "0", "--lost", "0", "--new", "10", "--lost-new", "2",
+                          "--basis", "exposed", "--format", "csv"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "start,lost,new,lost_new,lost_total,basis,customers,period,churn_pct,new_churn_pct,end,"
+          "lifetime_periods,annual_churn_pct,assessment\n"
+          "0,0,10,2,2,exposed,10,month,20.00,20.00,8,5.00,93.13,attention\n");
+}
+
+TEST_CASE("explain derives the losses when the end was given") {
+    const result r = run({"retention", "--start", "100", "--end", "95", "--new", "5", "--explain"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("  lost = 100 + 5 − 95 = 10\n") != std::string::npos);
+    CHECK(r.out.find("end = ") == std::string::npos);
+    CHECK(run({"--start", "100", "--end", "95", "--explain"}).out.find("  lost = 100 − 95 = 5\n") !=
+          std::string::npos);
+}
+
 TEST_CASE("help and version print to stdout and exit 0") {
     const result help = run({"--help"});
     CHECK(help.status == 0);
@@ -289,6 +330,13 @@ TEST_CASE("help and version print to stdout and exit 0") {
     CHECK(version.status == 0);
     CHECK(version.out == "churn 0.1.0\n");
     CHECK(version.err.empty());
+
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"rpr", "--version"}, {"--start", "400", "--lost", "19", "--version"}}) {
+        const result anywhere = run(args);
+        CHECK(anywhere.status == 0);
+        CHECK(anywhere.out == "churn 0.1.0\n");
+    }
 
     const result sub = run({"rpr", "--help"});
     CHECK(sub.status == 0);

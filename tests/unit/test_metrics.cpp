@@ -496,6 +496,22 @@ TEST_CASE("revenue churn from a start of 0 is undefined") {
     CHECK_THROWS_WITH(churn::net_revenue_churn(money(0, 2), money(10), money(10)), message);
 }
 
+TEST_CASE("revenue churn: the starting customers cannot take away more than they brought") {
+    churn::revenue_movements m;
+    m.start = money(100);
+    m.churned = money(50);
+    m.contraction = money(50);  // exactly all of it: 100% is the limit, still defined
+    CHECK(churn::gross_revenue_churn(m) == ratio(1));
+    m.contraction = money(5001, 2);  // 50.01: one cent past the start
+    const std::string message =
+        "churned + contraction (100.01) exceeds the start revenue (100): revenue of the "
+        "starting customers cannot fall below 0";
+    CHECK_THROWS_WITH(churn::gross_revenue_churn(m), message);
+    CHECK_THROWS_WITH(churn::net_revenue_churn(m), message);
+    m.expansion = money(1000);  // expansion does not make the losses possible
+    CHECK_THROWS_WITH(churn::net_revenue_churn(m), message);
+}
+
 // ---- NPS -----------------------------------------------------------------------------------
 
 TEST_CASE("NPS from counts: (promoters − detractors) / all answers") {
