@@ -2,6 +2,7 @@
 /// A streaming RFC 4180 reader for CSV and TSV: quoted fields with delimiters and newlines,
 /// CRLF, a UTF-8 BOM; strict about ragged quoting, NUL bytes and over-long fields.
 
+#include <array>
 #include <cstddef>
 #include <istream>
 #include <string>
@@ -31,6 +32,9 @@ class csv_reader {
     const std::string& source() const { return source_; }
 
   private:
+    /// What a byte means to the fast path.
+    enum class byte_class : unsigned char { plain, delimiter, special };
+
     int get();     ///< next byte, or -1 at the end; counts the column
     void unget();  ///< steps back over the byte get() returned
     /// The fast path: true when a plain line was split in place, false to read carefully.
@@ -53,8 +57,9 @@ class csv_reader {
     std::size_t line_ = 1;
     std::size_t column_ = 0;  ///< bytes of the current physical line read by get()
     std::size_t record_line_ = 0;
-    std::string record_;                ///< the fields' bytes, back to back
-    std::vector<std::size_t> offsets_;  ///< where each field ends in record_
+    std::string record_;                     ///< the fields' bytes, back to back
+    std::vector<std::size_t> offsets_;       ///< where each field ends in record_
+    std::array<byte_class, 256> classes_{};  ///< each byte's class, for the fast path
 };
 
 /// Where `text` stops being valid UTF-8 (a byte offset), or npos when all of it is.

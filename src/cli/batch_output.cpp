@@ -240,6 +240,42 @@ void append_decimal(std::string& out, const decimal& d) {
     out.append(p, static_cast<std::size_t>(end - p));
 }
 
+/// num / den rounded half away from zero to `places` decimals and written, when all of it fits
+/// in 64-bit integers (every rate of realistic counts); false, writing nothing, otherwise.
+/// The same digits as append_decimal(round_half_away(num, den, places)), several times faster:
+/// this runs for each rate of each row.
+bool append_small_fraction(std::string& out, int128 num, int128 den, int places) {
+    constexpr std::array<std::int64_t, 11> scales = {
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000};
+    constexpr int128 narrow = int128{1} << 28;  // × 10^10 stays below 2^62
+    if (places < 0 || places > 10 || den <= 0 || den >= (int128{1} << 62) || num >= narrow ||
+        num <= -narrow)
+        return false;
+    const std::int64_t scaled =
+        static_cast<std::int64_t>(num) * scales[static_cast<std::size_t>(places)];
+    const auto d = static_cast<std::int64_t>(den);
+    std::int64_t q = scaled / d;
+    const std::int64_t r = scaled % d;
+    if ((r < 0 ? -r : r) * 2 >= d)
+        q += scaled < 0 ? -1 : 1;
+    char buf[32];
+    char* const end = buf + sizeof buf;
+    char* p = end;
+    auto u = static_cast<std::uint64_t>(q < 0 ? -q : q);
+    for (int i = 0; i < places; ++i, u /= 10)
+        *--p = static_cast<char>('0' + u % 10);
+    if (places > 0)
+        *--p = '.';
+    do {
+        *--p = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (q < 0)
+        *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
+    return true;
+}
+
 /// The nearest double of num / den; without reducing the fraction when both fit in 53 bits.
 double as_double(const fraction& f) {
     constexpr int128 small = int128{1} << 53;
@@ -450,6 +486,9 @@ void batch_writer::cell(const series_row& r, out_field f) {
         }
         return;
     }
+    if (m.exact && s_.format != batch_format::table && !(m.exact->den == 1 && is_count(f)) &&
+        append_small_fraction(buffer_, m.exact->num, m.exact->den, s_.precision))
+        return;
     std::optional<decimal> shown;
     if (m.amount) {
         shown = m.amount;  // amounts are echoed as written, or exactly as derived
