@@ -144,7 +144,7 @@ void check_delimiter(std::string_view header, char delimiter, bool decimal_comma
         std::string hint =
             "pass --delimiter " + (other == '\t' ? std::string("tab") : shown(other));
         if (other == ';' && !decimal_comma)
-            hint += " (and --decimal-comma for 3,75)";
+            hint = "for a European file " + hint + " (and --decimal-comma for 3,75)";
         if (other == ',' && decimal_comma)
             hint = "--decimal-comma makes ';' the delimiter; for a comma-separated file " + hint;
         throw error(where + ": the header has " + shown(other) + " but no " + shown(delimiter) +
