@@ -18,6 +18,8 @@
 # The environment is fixed: LC_ALL=C.UTF-8, TERM=dumb, no NO_COLOR, a 60 s timeout.
 # Whenever `exit` is 2 the case must also keep the error contract of SPEC §4: empty stdout and
 # exactly one line "churn: error: …" on stderr (only a "churn: mismatch: …" verdict may precede it).
+# `churn batch` keeps SPEC §5 instead: the rows written before a bad row stay on stdout, and
+# --skip-invalid reports every bad row, so stderr holds one or more "churn: error: …" lines.
 #
 # UPDATE_GOLDEN=1 rewrites expout, experr and exit from the actual run.
 set -uo pipefail
@@ -60,6 +62,13 @@ contract() {
     local out=$1 err=$2 status=$3
     [[ "$(cat "$status")" == 2 ]] || return 0
     local ok=0
+    if grep -q -E '(^|[^-])churn batch' "$dir/cmd"; then
+        if ! grep -q '^churn: error: ' "$err" || grep -q -v '^churn: error: ' "$err"; then
+            echo "contract: batch status 2 needs one or more stderr lines 'churn: error: …' only"
+            ok=1
+        fi
+        return $ok
+    fi
     if [[ -s "$out" ]]; then
         echo "contract: status 2 but stdout is not empty"
         ok=1
