@@ -140,10 +140,14 @@ report calculate(const period_options& o, const context& ctx, const std::string&
         add(r, "retention_pct", crr, unit::percent, "Retention rate (CRR)");
     }
     add(r, "end", p.end, unit::none, "Customers at end");
-    if (in.end && !in.lost && !in.lost_new) {
-        // The end was given and the losses derived from it: show that, not a made-up end.
-        r.explanation.push_back(
-            p.has_new
+    if (in.end && !in.lost) {
+        // The end was given and the losses derived from it: show that first, since the rates
+        // above use it, and never a made-up end.
+        r.explanation.insert(
+            r.explanation.begin(),
+            in.lost_new ? fmt::format("lost of the starting base = {} + {} − {} − {} = {}", p.start,
+                                      p.acquired, *p.lost_new, p.end, p.lost.value_or(p.lost_total))
+            : p.has_new
                 ? fmt::format("lost = {} + {} − {} = {}", p.start, p.acquired, p.end, p.lost_total)
                 : fmt::format("lost = {} − {} = {}", p.start, p.end, p.lost_total));
     } else if (p.has_new) {

@@ -50,6 +50,10 @@ ratio churn_rate(const period& p, basis b) {
     if (base.is_zero()) {
         switch (b) {
             case basis::start:
+                if (p.acquired > 0)
+                    throw domain_error(
+                        "start is 0; churn rate is undefined on the start basis "
+                        "(the exposed basis, start + new, is defined)");
                 throw domain_error("start is 0; churn rate is undefined");
             case basis::exposed:
                 throw domain_error("start + new is 0; churn rate is undefined");

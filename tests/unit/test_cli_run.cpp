@@ -316,6 +316,12 @@ TEST_CASE("explain derives the losses when the end was given") {
     CHECK(r.out.find("end = ") == std::string::npos);
     CHECK(run({"--start", "100", "--end", "95", "--explain"}).out.find("  lost = 100 − 95 = 5\n") !=
           std::string::npos);
+    // With lost-new given, what is derived is the loss of the starting base, and it comes first.
+    const result derived =
+        run({"--start", "500", "--end", "681", "--new", "200", "--lost-new", "4", "--explain"});
+    CHECK(derived.out.find("\n\n  lost of the starting base = 500 + 200 − 4 − 681 = 15\n"
+                           "  churn = (15 + 4) / 500 × 100 = 3.80%\n") != std::string::npos);
+    CHECK(derived.out.find("end = ") == std::string::npos);
 }
 
 TEST_CASE("help and version print to stdout and exit 0") {

@@ -198,6 +198,10 @@ TEST_CASE("a rate over nobody is undefined") {
     CHECK_THROWS_WITH(churn::churn_rate(period_of(0, 0), basis::average),
                       "the average of start and end is 0; churn rate is undefined");
     CHECK_THROWS_AS(churn::churn_rate(period_of(0, 0)), churn::domain_error);
+    // With new customers, the message points at the basis that is defined.
+    CHECK_THROWS_WITH(churn::churn_rate(period_of(0, 0, 200, 4)),
+                      "start is 0; churn rate is undefined on the start basis (the exposed basis, "
+                      "start + new, is defined)");
     // A start of 0 with new customers has an exposed and an average basis: 1 / 5, 1 / 2.
     const auto p = period_of(0, 0, 5, 1);  // E = 4
     CHECK(churn::churn_rate(p, basis::exposed) == ratio(1, 5));
