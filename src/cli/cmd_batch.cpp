@@ -44,7 +44,8 @@ void setup(CLI::App& app, batch_options& o) {
     app.add_option("files", o.files, "CSV or TSV files with a header, read in order; - is stdin")
         ->type_name("FILE");
     add_value(app, "--delimiter", o.delimiter,
-              "Field delimiter: , (default), ; or tab (default ; with --decimal-comma)")
+              "Field delimiter: , ; | or tab (default: tab for *.tsv, else , or ; with "
+              "--decimal-comma)")
         ->type_name("CHAR");
     add_value(app, "--fields", o.fields, "Output columns, in order, e.g. period,churn_pct")
         ->type_name("LIST");
@@ -120,9 +121,14 @@ class inputs {
     std::unique_ptr<std::istream> stream_;
 };
 
-char delimiter_of(const batch_options& o, const context& ctx) {
-    if (!o.delimiter)
+/// The delimiter of one input: --delimiter when given, else tab for a file named *.tsv or
+/// *.tab, else ',' (';' with --decimal-comma).
+char delimiter_of(const batch_options& o, const context& ctx, std::string_view file) {
+    if (!o.delimiter) {
+        if (file.ends_with(".tsv") || file.ends_with(".tab"))
+            return '\t';
         return ctx.common.decimal_comma ? ';' : ',';
+    }
     const std::string& d = *o.delimiter;
     if (d == "tab" || d == "\\t" || d == "\t")
         return '\t';
@@ -202,8 +208,7 @@ int run(const batch_options& o, const context& ctx) {
         throw error("--chart draws in --format table only");
     if (o.summary_only && o.chart)
         throw error("--chart draws the rows, which --summary-only leaves out");
-    csv_options csv;
-    csv.delimiter = delimiter_of(o, ctx);
+    delimiter_of(o, ctx, "");  // a bad --delimiter is an error even before any input is read
 
     batch_writer writer(ctx.out, settings);
     inputs sources(o.files);
@@ -225,6 +230,8 @@ int run(const batch_options& o, const context& ctx) {
         }
     } flush_guard{writer};
     while (std::istream* in = sources.next(name)) {
+        csv_options csv;
+        csv.delimiter = delimiter_of(o, ctx, name);
         csv_reader reader(*in, name, csv);
         if (!reader.next(cells))
             throw error(name + ": no header row (the input is empty)");
