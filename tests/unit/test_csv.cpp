@@ -1,36 +1,16 @@
 #include <churn/csv.hpp>
-#include <churn/error.hpp>
 
 #include "catch.hpp"
+#include "csv_records.hpp"
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace {
-
-using records = std::vector<std::vector<std::string>>;
-
-records read_all(const std::string& text, churn::csv_options options = {}) {
-    std::istringstream in(text);
-    churn::csv_reader reader(in, "data.csv", options);
-    std::vector<std::string_view> fields;
-    records out;
-    while (reader.next(fields))
-        out.emplace_back(fields.begin(), fields.end());
-    return out;
-}
-
-std::string error_of(const std::string& text, churn::csv_options options = {}) {
-    try {
-        read_all(text, options);
-    } catch (const churn::error& e) {
-        return e.what();
-    }
-    return "read";
-}
-
-}  // namespace
+using churn_test::error_of;
+using churn_test::read_all;
+using churn_test::records;
 
 TEST_CASE("plain records, with and without a final newline") {
     CHECK(read_all("a,b\n1,2\n") == records{{"a", "b"}, {"1", "2"}});
