@@ -22,6 +22,7 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <optional>
 
 namespace churn::cli {
 
@@ -121,20 +122,26 @@ class inputs {
     std::unique_ptr<std::istream> stream_;
 };
 
-/// The delimiter of one input: --delimiter when given, else tab for a file named *.tsv or
-/// *.tab, else ',' (';' with --decimal-comma).
-char delimiter_of(const batch_options& o, const context& ctx, std::string_view file) {
-    if (!o.delimiter) {
-        if (file.ends_with(".tsv") || file.ends_with(".tab"))
-            return '\t';
-        return ctx.common.decimal_comma ? ';' : ',';
-    }
+/// The delimiter --delimiter names, if it is given.
+std::optional<char> given_delimiter(const batch_options& o) {
+    if (!o.delimiter)
+        return std::nullopt;
     const std::string& d = *o.delimiter;
     if (d == "tab" || d == "\\t" || d == "\t")
         return '\t';
     if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r")
         throw parse_error("--delimiter", d, "is not a single character; use , ; | or tab");
     return d[0];
+}
+
+/// The delimiter of one input: the given one, else tab for a file named *.tsv or *.tab, else
+/// ',' (';' with --decimal-comma).
+char delimiter_of(std::optional<char> given, bool decimal_comma, std::string_view file) {
+    if (given)
+        return *given;
+    if (file.ends_with(".tsv") || file.ends_with(".tab"))
+        return '\t';
+    return decimal_comma ? ';' : ',';
 }
 
 /// A header that is one column holding another delimiter was split with the wrong one: say
@@ -208,7 +215,7 @@ int run(const batch_options& o, const context& ctx) {
         throw error("--chart draws in --format table only");
     if (o.summary_only && o.chart)
         throw error("--chart draws the rows, which --summary-only leaves out");
-    delimiter_of(o, ctx, "");  // a bad --delimiter is an error even before any input is read
+    const std::optional<char> delimiter = given_delimiter(o);
 
     batch_writer writer(ctx.out, settings);
     inputs sources(o.files);
@@ -231,7 +238,7 @@ int run(const batch_options& o, const context& ctx) {
     } flush_guard{writer};
     while (std::istream* in = sources.next(name)) {
         csv_options csv;
-        csv.delimiter = delimiter_of(o, ctx, name);
+        csv.delimiter = delimiter_of(delimiter, ctx.common.decimal_comma, name);
         csv_reader reader(*in, name, csv);
         if (!reader.next(cells))
             throw error(name + ": no header row (the input is empty)");

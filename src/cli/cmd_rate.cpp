@@ -146,7 +146,7 @@ report calculate(const period_options& o, const context& ctx, const std::string&
         r.explanation.insert(
             r.explanation.begin(),
             in.lost_new ? fmt::format("lost of the starting base = {} + {} − {} − {} = {}", p.start,
-                                      p.acquired, *p.lost_new, p.end, p.lost.value_or(p.lost_total))
+                                      p.acquired, *p.lost_new, p.end, *p.lost)
             : p.has_new
                 ? fmt::format("lost = {} + {} − {} = {}", p.start, p.acquired, p.end, p.lost_total)
                 : fmt::format("lost = {} − {} = {}", p.start, p.end, p.lost_total));
