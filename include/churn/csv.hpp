@@ -32,13 +32,14 @@ class csv_reader {
     const std::string& source() const { return source_; }
 
   private:
-    /// What a byte means to the fast path.
-    enum class byte_class : unsigned char { plain, delimiter, special };
-
     int get();     ///< next byte, or -1 at the end; counts the column
     void unget();  ///< steps back over the byte get() returned
     /// The fast path: true when a plain line was split in place, false to read carefully.
     bool next_in_buffer(std::vector<std::string_view>& fields);
+    /// Where in the buffer the next quote, CR or NUL (c) is at or after pos_, or end_.
+    std::size_t next_special(char c);
+    /// Forgets where they are, once the buffer's bytes have moved.
+    void forget_specials();
     [[noreturn]] void fail(std::size_t line, const std::string& what) const;
     /// Fails naming `source:line:column`, for errors of quoting.
     [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& what) const;
@@ -57,9 +58,10 @@ class csv_reader {
     std::size_t line_ = 1;
     std::size_t column_ = 0;  ///< bytes of the current physical line read by get()
     std::size_t record_line_ = 0;
-    std::string record_;                     ///< the fields' bytes, back to back
-    std::vector<std::size_t> offsets_;       ///< where each field ends in record_
-    std::array<byte_class, 256> classes_{};  ///< each byte's class, for the fast path
+    std::string record_;                ///< the fields' bytes, back to back
+    std::vector<std::size_t> offsets_;  ///< where each field ends in record_
+    static constexpr std::size_t unknown = ~std::size_t{0};
+    std::array<std::size_t, 3> specials_{unknown, unknown, unknown};  ///< next_special's finds
 };
 
 /// Where `text` stops being valid UTF-8 (a byte offset), or npos when all of it is.

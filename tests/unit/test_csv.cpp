@@ -133,6 +133,32 @@ TEST_CASE("CRLF and LF files give the same records, across read blocks") {
     CHECK(read_all(crlf) == expected);
 }
 
+TEST_CASE("quotes, lone CRs and NULs are found wherever they are, across read blocks") {
+    // The fast path splits lines that hold none of them; each must still reach the careful
+    // path, in any block and at any byte of an 8-byte word.
+    std::string text = "a,b,c\n";
+    records expected{{"a", "b", "c"}};
+    for (int i = 0; i < 20000; ++i) {
+        const std::string a(static_cast<std::size_t>(i % 19), 'x');
+        const std::string b = std::to_string(i);
+        if (i % 97 == 0) {
+            text += a + ",\"" + b + ",\"\"q\"\"\",c";
+            expected.push_back({a, b + ",\"q\"", "c"});
+        } else if (i % 89 == 0) {
+            text += a + "," + b + "\r" + b + ",c";
+            expected.push_back({a, b + "\r" + b, "c"});
+        } else {
+            text += a + "," + b + ",c";
+            expected.push_back({a, b, "c"});
+        }
+        text += i % 3 == 0 ? "\r\n" : "\n";
+    }
+    CHECK(read_all(text) == expected);
+
+    text[text.find(",15000,") + 1] = '\0';  // on line 15002
+    CHECK(error_of(text) == "data.csv:15002: NUL byte in input (binary file?)");
+}
+
 TEST_CASE("line numbers stay physical after quoted records, CRLF and blank lines") {
     std::istringstream in("h,x\r\n\r\n\"a\r\nb\",1\r\n2,\"c\"\r\n\n3,4\n\"\"\"q\"\"\",5\n6,7\n");
     churn::csv_reader reader(in, "data.csv");
