@@ -12,6 +12,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 namespace churn::cli {
@@ -240,36 +241,60 @@ void append_decimal(std::string& out, const decimal& d) {
     out.append(p, static_cast<std::size_t>(end - p));
 }
 
+/// "00" … "99": digits are written two at a time.
+constexpr std::array<char, 200> digit_pairs = [] {
+    std::array<char, 200> t{};
+    for (std::size_t i = 0; i < 100; ++i) {
+        t[2 * i] = static_cast<char>('0' + i / 10);
+        t[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+    return t;
+}();
+
+/// Writes the last two decimal digits of u before p; returns the new start.
+char* two_digits_before(char* p, std::uint64_t u) {
+    p -= 2;
+    std::memcpy(p, &digit_pairs[static_cast<std::size_t>(u % 100) * 2], 2);
+    return p;
+}
+
 /// num / den rounded half away from zero to `places` decimals and written, when all of it fits
 /// in 64-bit integers (every rate of realistic counts); false, writing nothing, otherwise.
 /// The same digits as append_decimal(round_half_away(num, den, places)), several times faster:
 /// this runs for each rate of each row.
 bool append_small_fraction(std::string& out, int128 num, int128 den, int places) {
-    constexpr std::array<std::int64_t, 11> scales = {
+    static constexpr std::array<std::int64_t, 11> scales = {
         1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000};
-    constexpr int128 narrow = int128{1} << 28;  // × 10^10 stays below 2^62
-    if (places < 0 || places > 10 || den <= 0 || den >= (int128{1} << 62) || num >= narrow ||
-        num <= -narrow)
+    if (places < 0 || places > 10 || den <= 0 || den > INT64_MAX)
         return false;
-    const std::int64_t scaled =
-        static_cast<std::int64_t>(num) * scales[static_cast<std::size_t>(places)];
+    const std::int64_t scale = scales[static_cast<std::size_t>(places)];
+    if (num > INT64_MAX / scale || num < -(INT64_MAX / scale))
+        return false;
+    const std::int64_t scaled = static_cast<std::int64_t>(num) * scale;
     const auto d = static_cast<std::int64_t>(den);
     std::int64_t q = scaled / d;
-    const std::int64_t r = scaled % d;
-    if ((r < 0 ? -r : r) * 2 >= d)
+    const std::int64_t r = scaled % d < 0 ? -(scaled % d) : scaled % d;
+    if (r >= d - r)  // r ≥ d / 2, without overflowing 2r
         q += scaled < 0 ? -1 : 1;
     char buf[32];
     char* const end = buf + sizeof buf;
     char* p = end;
     auto u = static_cast<std::uint64_t>(q < 0 ? -q : q);
-    for (int i = 0; i < places; ++i, u /= 10)
-        *--p = static_cast<char>('0' + u % 10);
-    if (places > 0)
-        *--p = '.';
-    do {
+    int decimals = places;
+    for (; decimals >= 2; decimals -= 2, u /= 100)
+        p = two_digits_before(p, u);
+    if (decimals == 1) {
         *--p = static_cast<char>('0' + u % 10);
         u /= 10;
-    } while (u != 0);
+    }
+    if (places > 0)
+        *--p = '.';
+    for (; u >= 100; u /= 100)
+        p = two_digits_before(p, u);
+    if (u >= 10)
+        p = two_digits_before(p, u);
+    else
+        *--p = static_cast<char>('0' + u);
     if (q < 0)
         *--p = '-';
     out.append(p, static_cast<std::size_t>(end - p));
