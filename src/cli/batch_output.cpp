@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <variant>
 
 namespace churn::cli {
 
@@ -70,20 +71,16 @@ struct fraction {
     int128 den = 1;
 };
 
-/// The value of a numeric column: an exact fraction, an amount as written, a double (for
-/// results that are not rational), or nothing where the metric is undefined for the row.
-struct metric {
-    std::optional<fraction> exact;
-    std::optional<decimal> amount;
-    std::optional<double> approx;
-};
+/// The value of a numeric column: nothing where the metric is undefined for the row, an exact
+/// fraction, an amount as written, or a double (for results that are not rational).
+using metric = std::variant<std::monostate, fraction, decimal, double>;
 
 metric exact(int128 num, int128 den = 1) {
-    return {fraction{num, den}, {}, {}};
+    return fraction{num, den};
 }
 
 metric amount(const std::optional<decimal>& d) {
-    return d ? metric{{}, d, {}} : metric{};
+    return d ? metric{*d} : metric{};
 }
 
 int128 basis_den(const period& p, basis b) {
@@ -167,7 +164,7 @@ metric compute(const series_row& r, out_field f, const batch_settings& s) {
             const int128 den = basis_den(*r.customers, s.denominator);
             if (den == 0 || num > den)
                 return {};
-            return {{}, {}, 100 * convert_churn(ratio(num, den), s.period, period_length::year)};
+            return 100 * convert_churn(ratio(num, den), s.period, period_length::year);
         }
         case o::value:
             return amount(r.value);
@@ -341,8 +338,8 @@ std::optional<double> chart_rate(const series_row& r, const batch_settings& s) {
     for (const auto f : {out_field::churn_pct, out_field::gross_revenue_churn_pct,
                          out_field::net_revenue_churn_pct}) {
         const metric m = compute(r, f, s);
-        if (m.exact)
-            return as_double(*m.exact);
+        if (const auto* x = std::get_if<fraction>(&m))
+            return as_double(*x);
     }
     return std::nullopt;
 }
@@ -495,34 +492,35 @@ void batch_writer::number(const std::optional<decimal>& d) {
 
 void batch_writer::cell(const series_row& r, out_field f) {
     const metric m = compute(r, f, s_);
+    const auto* const exact = std::get_if<fraction>(&m);
+    const bool integer = exact != nullptr && exact->den == 1 && is_count(f);
     if (s_.format == batch_format::json || s_.format == batch_format::jsonl) {
         // Counts are integers; rates and amounts the nearest double in shortest form;
         // undefined is null.
-        if (m.exact && m.exact->den == 1 && is_count(f)) {
-            append_int(buffer_, m.exact->num);
-        } else if (m.exact) {
-            append_json_number(buffer_, as_double(*m.exact));
-        } else if (m.amount) {
-            append_json_number(buffer_, as_double(*m.amount));
-        } else if (m.approx) {
-            append_json_number(buffer_, *m.approx);
+        if (integer) {
+            append_int(buffer_, exact->num);
+        } else if (exact != nullptr) {
+            append_json_number(buffer_, as_double(*exact));
+        } else if (const auto* a = std::get_if<decimal>(&m)) {
+            append_json_number(buffer_, as_double(*a));
+        } else if (const auto* x = std::get_if<double>(&m)) {
+            append_json_number(buffer_, *x);
         } else {
             buffer_ += "null";
         }
         return;
     }
-    if (m.exact && s_.format != batch_format::table && !(m.exact->den == 1 && is_count(f)) &&
-        append_small_fraction(buffer_, m.exact->num, m.exact->den, s_.precision))
+    if (exact != nullptr && !integer && s_.format != batch_format::table &&
+        append_small_fraction(buffer_, exact->num, exact->den, s_.precision))
         return;
     std::optional<decimal> shown;
-    if (m.amount) {
-        shown = m.amount;  // amounts are echoed as written, or exactly as derived
-    } else if (m.exact) {
-        shown = m.exact->den == 1 && is_count(f)
-                    ? decimal{m.exact->num, 0}
-                    : round_half_away(m.exact->num, m.exact->den, s_.precision);
-    } else if (m.approx && std::isfinite(*m.approx)) {
-        shown = round_half_away(*m.approx, s_.precision);
+    if (const auto* a = std::get_if<decimal>(&m)) {
+        shown = *a;  // amounts are echoed as written, or exactly as derived
+    } else if (exact != nullptr) {
+        shown = integer ? decimal{exact->num, 0}
+                        : round_half_away(exact->num, exact->den, s_.precision);
+    } else if (const auto* x = std::get_if<double>(&m); x != nullptr && std::isfinite(*x)) {
+        shown = round_half_away(*x, s_.precision);
     }
     number(shown);
     if (s_.format == batch_format::table && shown && is_percent(f))

@@ -1,8 +1,8 @@
 #include <churn/error.hpp>
 #include <churn/period.hpp>
 
+#include <optional>
 #include <string>
-#include <utility>
 
 namespace churn {
 
@@ -17,15 +17,33 @@ std::int64_t add(std::int64_t a, std::int64_t b, const char* what) {
     return r;
 }
 
+// The messages are built out of line, so that the checks stay small: resolve() runs once per
+// row of a batch.
+[[noreturn]] void lost_exceeds_start(std::int64_t lost, std::int64_t start) {
+    throw domain_error("lost (" + to_string(lost) + ") exceeds start (" + to_string(start) +
+                       "): the starting base cannot lose more customers than it has");
+}
+
+[[noreturn]] void lost_new_exceeds_new(std::int64_t lost_new, std::int64_t acquired) {
+    throw domain_error("lost_new (" + to_string(lost_new) + ") exceeds new (" +
+                       to_string(acquired) + ")");
+}
+
+[[noreturn]] void negative(std::int64_t value, const char* what) {
+    throw domain_error(std::string(what) + " (" + to_string(value) +
+                       ") is negative; counts must be ≥ 0");
+}
+
 void check_parts(const period& p) {
     if (p.lost && *p.lost > p.start)
-        throw domain_error("lost (" + to_string(*p.lost) + ") exceeds start (" +
-                           to_string(p.start) +
-                           "): the starting base cannot lose more customers "
-                           "than it has");
+        lost_exceeds_start(*p.lost, p.start);
     if (p.lost_new && *p.lost_new > p.acquired)
-        throw domain_error("lost_new (" + to_string(*p.lost_new) + ") exceeds new (" +
-                           to_string(p.acquired) + ")");
+        lost_new_exceeds_new(*p.lost_new, p.acquired);
+}
+
+void check_count(const std::optional<std::int64_t>& value, const char* what) {
+    if (value && *value < 0)
+        negative(*value, what);
 }
 
 /// Derives L and LN from the total lost S + N − E, checking what was given.
@@ -62,12 +80,11 @@ void split_total(period& p, const period_input& in) {
 period resolve(const period_input& in) {
     if (!in.start)
         throw domain_error("start is required: the customers at the start of the period");
-    for (const auto& [value, what] :
-         {std::pair{in.start, "start"}, std::pair{in.lost, "lost"}, std::pair{in.acquired, "new"},
-          std::pair{in.lost_new, "lost_new"}, std::pair{in.end, "end"}})
-        if (value && *value < 0)
-            throw domain_error(std::string(what) + " (" + to_string(*value) +
-                               ") is negative; counts must be ≥ 0");
+    check_count(in.start, "start");
+    check_count(in.lost, "lost");
+    check_count(in.acquired, "new");
+    check_count(in.lost_new, "lost_new");
+    check_count(in.end, "end");
     if (in.lost_new && !in.acquired)
         throw domain_error("lost_new (" + to_string(*in.lost_new) +
                            ") needs new: give the number of customers acquired in the period");

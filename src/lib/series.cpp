@@ -283,7 +283,9 @@ void series::read(const series_columns& columns, const std::vector<std::string_v
         row.customers = resolve(in);
     }
 
-    row.value = amount(columns, fields, c::value, numbers_);
+    row.value.reset();
+    if (columns.has(c::value))
+        row.value = amount(columns, fields, c::value, numbers_);
 
     row.revenue.reset();
     if (columns.revenue()) {
