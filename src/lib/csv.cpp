@@ -33,6 +33,39 @@ word equal_bytes(word w, unsigned char c) {
     return ~(((x & ~highs) + ~highs) | x | ~highs);
 }
 
+/// Whether some byte of w is c.
+bool has_byte(word w, unsigned char c) {
+    const word x = w ^ (ones * c);
+    return ((x - ones) & ~x & highs) != 0;
+}
+
+/// Whether test(w) holds for one of the words that cover the bytes of s. The words may repeat
+/// bytes of s but hold no others, so `test` must ask whether any byte is something, not where.
+template <class Test>
+bool any_word(std::string_view s, Test test) {
+    const char* const p = s.data();
+    const std::size_t n = s.size();
+    if (n >= sizeof(word)) {
+        for (std::size_t i = 0; i + sizeof(word) <= n; i += sizeof(word))
+            if (test(load(p + i)))
+                return true;
+        return n % sizeof(word) != 0 && test(load(p + n - sizeof(word)));
+    }
+    if (n >= 4) {  // two halves that overlap
+        std::uint32_t low = 0;
+        std::uint32_t high = 0;
+        std::memcpy(&low, p, 4);
+        std::memcpy(&high, p + n - 4, 4);
+        return test(word{low} | word{high} << 32);
+    }
+    if (n == 0)
+        return false;
+    word w = 0;  // the one to three bytes, round and round
+    for (std::size_t i = 0; i < sizeof(word); ++i)
+        w |= word{static_cast<unsigned char>(p[i % n])} << (8 * i);
+    return test(w);
+}
+
 }  // namespace
 
 csv_reader::csv_reader(std::istream& in, std::string source, csv_options options)
@@ -275,6 +308,8 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
 }
 
 std::size_t invalid_utf8(std::string_view text) {
+    if (!any_word(text, [](word w) { return (w & highs) != 0; }))
+        return std::string_view::npos;  // ASCII, the common case
     const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -313,14 +348,10 @@ std::size_t invalid_utf8(std::string_view text) {
 }
 
 void append_csv_field(std::string& out, std::string_view field, char delimiter) {
-    bool needs_quotes = false;
-    for (const char c : field) {
-        if (c == delimiter || c == '"' || c == '\r' || c == '\n') {
-            needs_quotes = true;
-            break;
-        }
-    }
-    if (!needs_quotes) {
+    const auto d = static_cast<unsigned char>(delimiter);
+    if (!any_word(field, [d](word w) {
+            return has_byte(w, d) || has_byte(w, '"') || has_byte(w, '\r') || has_byte(w, '\n');
+        })) {
         out.append(field);
         return;
     }

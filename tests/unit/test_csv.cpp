@@ -95,6 +95,46 @@ TEST_CASE("writing a field quotes only what needs it, and reads back the same") 
     CHECK(read_all(out + "\n") == records{{"plain", "Oslo, NO", "say \"hi\"\nbye"}});
 }
 
+TEST_CASE("a field is quoted when any byte needs it, whatever its length and place") {
+    // The check reads a word at a time, and short fields in overlapping or repeated pieces.
+    const auto written = [](const std::string& field, char delimiter) {
+        std::string out;
+        churn::append_csv_field(out, field, delimiter);
+        return out;
+    };
+    for (std::size_t n = 0; n <= 20; ++n) {
+        const std::string plain(n, 'a');
+        CHECK(written(plain, ',') == plain);
+        for (std::size_t at = 0; at < n; ++at) {
+            for (const char c : {',', '"', '\r', '\n'}) {
+                std::string field = plain;
+                field[at] = c;
+                std::string quoted = "\"";  // a quote inside is doubled
+                quoted.append(at, 'a').append(c == '"' ? 2 : 1, c).append(n - at - 1, 'a');
+                quoted += '"';
+                CHECK(written(field, ',') == quoted);
+            }
+            std::string field = plain;
+            field[at] = ',';
+            CHECK(written(field, ';') == field);
+            field[at] = ';';
+            CHECK(written(field, ';') == '"' + field + '"');
+        }
+    }
+}
+
+TEST_CASE("invalid_utf8 finds a bad byte whatever the length and its place") {
+    for (std::size_t n = 0; n <= 20; ++n) {
+        const std::string ascii(n, 'a');
+        CHECK(churn::invalid_utf8(ascii) == std::string_view::npos);
+        for (std::size_t at = 0; at < n; ++at) {
+            std::string text = ascii;
+            text[at] = '\xFF';
+            CHECK(churn::invalid_utf8(text) == at);
+        }
+    }
+}
+
 TEST_CASE("empty input has no records; a header alone is one") {
     CHECK(read_all("").empty());
     CHECK(read_all("\xEF\xBB\xBF").empty());
