@@ -213,31 +213,6 @@ void append_int(std::string& out, int128 v) {
     }
 }
 
-/// units × 10^-scale, written without allocating in the common case.
-void append_decimal(std::string& out, const decimal& d) {
-    const int128 mag = d.units < 0 ? -d.units : d.units;
-    if (mag > INT64_MAX || d.scale > 18) {
-        out += to_string(d);
-        return;
-    }
-    // Digits from the right into a small buffer, the point after `scale` of them.
-    char buf[48];
-    char* const end = buf + sizeof buf;
-    char* p = end;
-    auto u = static_cast<std::uint64_t>(mag);
-    for (int i = 0; i < d.scale; ++i, u /= 10)
-        *--p = static_cast<char>('0' + u % 10);
-    if (d.scale > 0)
-        *--p = '.';
-    do {
-        *--p = static_cast<char>('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
-    if (d.units < 0)
-        *--p = '-';
-    out.append(p, static_cast<std::size_t>(end - p));
-}
-
 /// "00" … "99": digits are written two at a time.
 constexpr std::array<char, 200> digit_pairs = [] {
     std::array<char, 200> t{};
@@ -253,6 +228,42 @@ char* two_digits_before(char* p, std::uint64_t u) {
     p -= 2;
     std::memcpy(p, &digit_pairs[static_cast<std::size_t>(u % 100) * 2], 2);
     return p;
+}
+
+/// Appends ±u × 10^-places (0 ≤ places ≤ 18), with all `places` decimals: the digits are
+/// made from the right in a small buffer, so nothing is allocated.
+void append_fixed(std::string& out, std::uint64_t u, int places, bool negative) {
+    char buf[48];
+    char* const end = buf + sizeof buf;
+    char* p = end;
+    int decimals = places;
+    for (; decimals >= 2; decimals -= 2, u /= 100)
+        p = two_digits_before(p, u);
+    if (decimals == 1) {
+        *--p = static_cast<char>('0' + u % 10);
+        u /= 10;
+    }
+    if (places > 0)
+        *--p = '.';
+    for (; u >= 100; u /= 100)
+        p = two_digits_before(p, u);
+    if (u >= 10)
+        p = two_digits_before(p, u);
+    else
+        *--p = static_cast<char>('0' + u);
+    if (negative)
+        *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
+}
+
+/// units × 10^-scale, written without allocating in the common case.
+void append_decimal(std::string& out, const decimal& d) {
+    const int128 mag = d.units < 0 ? -d.units : d.units;
+    if (mag > INT64_MAX || d.scale > 18) {
+        out += to_string(d);
+        return;
+    }
+    append_fixed(out, static_cast<std::uint64_t>(mag), d.scale, d.units < 0);
 }
 
 /// num / den rounded half away from zero to `places` decimals and written, when all of it fits
@@ -273,28 +284,7 @@ bool append_small_fraction(std::string& out, int128 num, int128 den, int places)
     const std::int64_t r = scaled % d < 0 ? -(scaled % d) : scaled % d;
     if (r >= d - r)  // r ≥ d / 2, without overflowing 2r
         q += scaled < 0 ? -1 : 1;
-    char buf[32];
-    char* const end = buf + sizeof buf;
-    char* p = end;
-    auto u = static_cast<std::uint64_t>(q < 0 ? -q : q);
-    int decimals = places;
-    for (; decimals >= 2; decimals -= 2, u /= 100)
-        p = two_digits_before(p, u);
-    if (decimals == 1) {
-        *--p = static_cast<char>('0' + u % 10);
-        u /= 10;
-    }
-    if (places > 0)
-        *--p = '.';
-    for (; u >= 100; u /= 100)
-        p = two_digits_before(p, u);
-    if (u >= 10)
-        p = two_digits_before(p, u);
-    else
-        *--p = static_cast<char>('0' + u);
-    if (q < 0)
-        *--p = '-';
-    out.append(p, static_cast<std::size_t>(end - p));
+    append_fixed(out, static_cast<std::uint64_t>(q < 0 ? -q : q), places, q < 0);
     return true;
 }
 
