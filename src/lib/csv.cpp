@@ -33,12 +33,6 @@ word equal_bytes(word w, unsigned char c) {
     return ~(((x & ~highs) + ~highs) | x | ~highs);
 }
 
-/// Whether some byte of w is c.
-bool has_byte(word w, unsigned char c) {
-    const word x = w ^ (ones * c);
-    return ((x - ones) & ~x & highs) != 0;
-}
-
 /// Whether test(w) holds for one of the words that cover the bytes of s. The words may repeat
 /// bytes of s but hold no others, so `test` must ask whether any byte is something, not where.
 template <class Test>
@@ -350,7 +344,8 @@ std::size_t invalid_utf8(std::string_view text) {
 void append_csv_field(std::string& out, std::string_view field, char delimiter) {
     const auto d = static_cast<unsigned char>(delimiter);
     if (!any_word(field, [d](word w) {
-            return has_byte(w, d) || has_byte(w, '"') || has_byte(w, '\r') || has_byte(w, '\n');
+            return (equal_bytes(w, d) | equal_bytes(w, '"') | equal_bytes(w, '\r') |
+                    equal_bytes(w, '\n')) != 0;
         })) {
         out.append(field);
         return;
