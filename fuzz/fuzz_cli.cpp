@@ -259,11 +259,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (a.find('/') != std::string::npos)
             return 0;
 
+    std::istringstream in;
     std::ostringstream out;
     std::ostringstream err;
     if (::chdir(scratch_dir.c_str()) != 0)
         std::abort();
-    const int status = churn::cli::run(args, out, err, term);
+    const int status = churn::cli::run(args, in, out, err, term);
     if (::chdir(home_dir.c_str()) != 0)
         std::abort();
     const std::string o = out.str();

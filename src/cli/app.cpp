@@ -121,8 +121,8 @@ int emit(const context& ctx, report r) {
     return match ? exit_ok : exit_mismatch;
 }
 
-int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
-        const terminal& term) {
+int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+        std::ostream& err, const terminal& term) {
     std::vector<command> commands = all_commands();
     if (arguments.empty()) {
         err << "churn: error: nothing to compute; try 'churn --start 400 --lost 19' or "
@@ -135,7 +135,7 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     app.set_version_flag("--version", std::string("churn ") + version);
     app.footer(help_footer);
     app.require_subcommand(0, 1);
-    context ctx{common_options{}, term, out, err};
+    context ctx{common_options{}, term, in, out, err};
     const command* chosen = nullptr;
     for (const auto& c : commands) {
         CLI::App* sub = app.add_subcommand(c.name, c.description);
@@ -199,8 +199,11 @@ int main(int argc, char** argv) {
     term.dumb = term_name != nullptr && std::strcmp(term_name, "dumb") == 0;
 
     std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+    fd_istreambuf in_buffer(STDIN_FILENO, "<stdin>");
+    std::istream in(&in_buffer);
+    in.exceptions(std::ios::badbit);  // a failed read throws `<stdin>: strerror`
     fd_ostream out(STDOUT_FILENO);
-    int status = run(args, out, std::cerr, term);
+    int status = run(args, in, out, std::cerr, term);
     out.flush();
     if (out.error() == EPIPE)
         return status;  // the reader went away: end quietly

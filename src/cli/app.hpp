@@ -3,6 +3,7 @@
 
 #include "cli/options.hpp"
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,9 +17,9 @@ enum exit_status : int {
     exit_error = 2,     ///< any error: usage, values, data, input or output
 };
 
-/// Runs churn with `args` (without the program name); never throws.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-        const terminal& term);
+/// Runs churn with `args` (without the program name) on the given streams; never throws.
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err, const terminal& term);
 
 /// The real program: stdout and stdin, write errors checked, environment read.
 int main(int argc, char** argv);

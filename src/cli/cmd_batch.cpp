@@ -3,7 +3,7 @@
 #include "cli/app.hpp"
 #include "cli/batch_output.hpp"
 #include "cli/command.hpp"
-#include "cli/fd_stream.hpp"
+#include "cli/input.hpp"
 
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
@@ -12,16 +12,10 @@
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <exception>
-#include <memory>
 #include <optional>
 
 namespace churn::cli {
@@ -60,67 +54,6 @@ void setup(CLI::App& app, batch_options& o) {
         ->check(CLI::IsMember({"start", "exposed", "average"}));
     app.add_option("--period", o.period, "Length of one row's period (default month)");
 }
-
-/// Each input in turn, opened in one place: "-" is standard input. Every named file is
-/// checked before the first row is written, so a typo costs no partial output.
-class inputs {
-  public:
-    explicit inputs(const std::vector<std::string>& files)
-        : files_(files.empty() ? std::vector<std::string>{"-"} : files) {
-        for (const auto& path : files_) {
-            struct stat st {};
-            if (path == "-")
-                continue;
-            if (::stat(path.c_str(), &st) != 0)
-                throw error(path + ": " + std::strerror(errno));
-            if (S_ISDIR(st.st_mode))
-                throw error(path + ": Is a directory");
-        }
-    }
-    inputs(const inputs&) = delete;
-    inputs& operator=(const inputs&) = delete;
-    ~inputs() { close(); }
-
-    /// Opens the next input; nullptr after the last.
-    std::istream* next(std::string& name) {
-        close();
-        if (index_ == files_.size())
-            return nullptr;
-        const std::string& path = files_[index_++];
-        int fd = STDIN_FILENO;
-        if (path == "-") {
-            name = "<stdin>";
-        } else {
-            name = path;
-            fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0)
-                throw error(path + ": " + std::strerror(errno));
-            owned_ = fd;
-            struct stat st {};
-            if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-                throw error(path + ": Is a directory");
-        }
-        buf_ = std::make_unique<fd_istreambuf>(fd, name);
-        stream_ = std::make_unique<std::istream>(buf_.get());
-        stream_->exceptions(std::ios::badbit);  // a failed read throws `name: strerror`
-        return stream_.get();
-    }
-
-  private:
-    void close() {
-        stream_.reset();
-        buf_.reset();
-        if (owned_ >= 0)
-            ::close(owned_);
-        owned_ = -1;
-    }
-
-    std::vector<std::string> files_;
-    std::size_t index_ = 0;
-    int owned_ = -1;
-    std::unique_ptr<fd_istreambuf> buf_;
-    std::unique_ptr<std::istream> stream_;
-};
 
 /// The delimiter --delimiter names, if it is given.
 std::optional<char> given_delimiter(const batch_options& o) {
@@ -218,7 +151,7 @@ int run(const batch_options& o, const context& ctx) {
     const std::optional<char> delimiter = given_delimiter(o);
 
     batch_writer writer(ctx.out, settings);
-    inputs sources(o.files);
+    input_files sources(o.files, ctx.in);
     series periods(ctx.numbers());
     series_row row;
     std::string name;

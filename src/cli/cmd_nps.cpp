@@ -1,6 +1,7 @@
 // churn nps: net promoter score from counts or from a list of 0–10 scores.
 
 #include "cli/command.hpp"
+#include "cli/input.hpp"
 #include "cli/output.hpp"
 
 #include <churn/error.hpp>
@@ -8,14 +9,6 @@
 #include <churn/scores.hpp>
 
 #include <fmt/format.h>
-
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <iostream>
 
 namespace churn::cli {
 
@@ -34,29 +27,11 @@ void setup(CLI::App& app, nps_options& o) {
         ->type_name("FILE");
 }
 
-nps_counts read_stdin() {
-    // A closed or directory stdin reads as empty through std::cin: say what it is instead.
-    struct stat st {};
-    if (::fstat(STDIN_FILENO, &st) != 0)
-        throw error(std::string("<stdin>: ") + std::strerror(errno));
-    if (S_ISDIR(st.st_mode))
-        throw error("<stdin>: Is a directory");
-    nps_counts counts = read_scores(std::cin, "<stdin>");
-    if (std::ferror(stdin))
-        throw error(std::string("<stdin>: read error: ") + std::strerror(errno));
-    return counts;
-}
-
-nps_counts read_file(const std::string& path) {
-    if (path == "-")
-        return read_stdin();
-    std::ifstream file(path);
-    if (!file)
-        throw error(path + ": " + std::strerror(errno));
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-        throw error(path + ": Is a directory");
-    return read_scores(file, path);
+nps_counts read_file(const std::string& path, std::istream& standard_input) {
+    input_files inputs({path}, standard_input);
+    std::string name;
+    std::istream* in = inputs.next(name);
+    return read_scores(*in, name);
 }
 
 report calculate(const nps_options& o, const context& ctx) {
@@ -65,7 +40,7 @@ report calculate(const nps_options& o, const context& ctx) {
         if (o.promoters || o.passives || o.detractors)
             throw error(
                 "give --scores or the counts --promoters, --passives, --detractors, not both");
-        c = read_file(*o.scores);
+        c = read_file(*o.scores, ctx.in);
     } else {
         if (!o.promoters && !o.passives && !o.detractors)
             throw error("nps needs --promoters, --passives and --detractors, or --scores FILE");

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <istream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -38,6 +39,7 @@ struct common_options {
 struct context {
     common_options common;
     terminal term;
+    std::istream& in;  ///< standard input: what "-" reads
     std::ostream& out;
     std::ostream& err;
 

@@ -4,11 +4,6 @@
 
 #include "catch.hpp"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -21,17 +16,12 @@ struct result {
 };
 
 result batch_on(const std::string& csv, std::vector<std::string> extra = {}) {
-    static int calls = 0;  // ctest may run the test cases side by side: one file each
-    const auto path =
-        std::filesystem::temp_directory_path() /
-        ("churn-regression-" + std::to_string(::getpid()) + "-" + std::to_string(++calls) + ".csv");
-    std::ofstream(path, std::ios::binary) << csv;
-    std::vector<std::string> args{"batch", path.string()};
+    std::vector<std::string> args{"batch", "-"};
     args.insert(args.end(), extra.begin(), extra.end());
+    std::istringstream in(csv);
     std::ostringstream out;
     std::ostringstream err;
-    const int status = churn::cli::run(args, out, err, churn::cli::terminal{});
-    std::filesystem::remove(path);
+    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
     return {status, out.str(), err.str()};
 }
 

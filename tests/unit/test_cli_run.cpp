@@ -18,10 +18,13 @@ struct result {
     std::string err;
 };
 
-result run(const std::vector<std::string>& args, churn::cli::terminal term = {}) {
+/// Runs churn in-process; `input` is its standard input.
+result run(const std::vector<std::string>& args, churn::cli::terminal term = {},
+           const std::string& input = {}) {
+    std::istringstream in(input);
     std::ostringstream out;
     std::ostringstream err;
-    const int status = churn::cli::run(args, out, err, term);
+    const int status = churn::cli::run(args, in, out, err, term);
     return {status, out.str(), err.str()};
 }
 
@@ -372,4 +375,19 @@ TEST_CASE("every command has a unique name, rate first") {
     for (const char* name :
          {"retention", "rpr", "ltv", "lifetime", "convert", "revenue", "nps", "batch"})
         CHECK(names.count(name) == 1);
+}
+
+TEST_CASE("standard input is the stream run() is given, for batch - and nps --scores -") {
+    const result batch = run({"batch", "-", "--fields", "period,churn_pct"}, {},
+                             "period,start,lost\nJan,400,19\nFeb,381,0\n");
+    CHECK(batch.status == 0);
+    CHECK(batch.out == "period,churn_pct\nJan,4.75\nFeb,0.00\n");
+    CHECK(batch.err.empty());
+
+    const result implicit = run({"batch", "--fields", "churn_pct"}, {}, "start,lost\n8,1\n");
+    CHECK(implicit.out == "churn_pct\n12.50\n");
+
+    const result scores = run({"nps", "--scores", "-", "-q"}, {}, "10\n9\n0\n7\n");
+    CHECK(scores.status == 0);
+    CHECK(scores.out == "25.00\n");
 }
