@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every worked example of the source articles (shared ARTICLES.md), reproduced from the
+# Every worked example of the source articles (docs/articles.md), reproduced from the
 # article's own numbers: one script each in examples/articles/<id>.sh, which checks the
 # article's printed figure with --expect and fails (exit 1) if it stops matching.
 # This prints each example's headline number:
