@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
     churn::nps_counts counts;
     try {
-        counts = churn::read_scores(in, "fuzz.csv");
+        counts = churn::read_scores(in, "fuzz.csv").counts;
     } catch (const churn::error& e) {
         const std::string message = e.what();
         const std::string prefix = "fuzz.csv:";
@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::int64_t i = 0; i < counts.detractors; ++i)
         again += "0\n";
     std::istringstream back_in(again);
-    const churn::nps_counts back = churn::read_scores(back_in, "again");
+    const churn::nps_counts back = churn::read_scores(back_in, "again").counts;
     if (back.promoters != counts.promoters || back.passives != counts.passives ||
         back.detractors != counts.detractors)
         fail("counts do not round-trip", again);
