@@ -12,7 +12,7 @@
 namespace churn {
 
 struct csv_options {
-    char delimiter = ',';
+    char delimiter = ',';  ///< NUL for none: each line one field (NUL bytes are errors anyway)
     std::size_t max_field = std::size_t{1} << 20;   ///< longest field in bytes (1 MiB)
     std::size_t max_record = std::size_t{1} << 24;  ///< longest record, all fields (16 MiB)
     std::size_t max_fields = std::size_t{1} << 16;  ///< most fields in one record (65536)
@@ -20,7 +20,8 @@ struct csv_options {
 
 /// Reads records one at a time in constant memory. Blank lines are skipped. Errors are
 /// churn::error naming `source:line` (physical lines, counting newlines inside quotes), and
-/// `source:line:column` (in bytes, from 1) for quoting errors.
+/// `source:line:column` (in bytes, from 1) for quoting errors. A CR that ends no line is data,
+/// except in the first record, where it means CR-only (old Mac) line ends: an error saying so.
 class csv_reader {
   public:
     csv_reader(std::istream& in, std::string source, csv_options options = {});
@@ -30,6 +31,11 @@ class csv_reader {
     /// The physical line on which the last record began (1-based).
     std::size_t line() const { return record_line_; }
     const std::string& source() const { return source_; }
+    /// The start of the input, up to 64 KiB of it (after a BOM), without consuming it; for
+    /// choosing the delimiter before the first record is read. Only before the first next().
+    std::string_view peek();
+    /// Splits the records after the last one read at `delimiter` (NUL: not at all).
+    void set_delimiter(char delimiter) { options_.delimiter = delimiter; }
 
   private:
     int get();     ///< next byte, or -1 at the end; counts the column
@@ -55,6 +61,7 @@ class csv_reader {
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
     bool at_start_ = true;
+    bool first_record_ = true;  ///< no record returned yet
     std::size_t line_ = 1;
     std::size_t column_ = 0;  ///< bytes of the current physical line read by get()
     std::size_t record_line_ = 0;

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace churn {
 
@@ -25,7 +26,11 @@ class domain_error : public error {
     using error::error;
 };
 
-/// Quote a value for a message: control bytes escaped, long values cut.
+/// Input shown in a message, whole: each control byte and each byte that is not part of valid
+/// UTF-8 written as `\xNN`, so that the message stays one line of valid UTF-8 (file names).
+std::string printable(std::string_view text);
+
+/// Quote a value for a message: as printable, with `"` and `\` escaped, long values cut.
 std::string quote(std::string_view value);
 
 }  // namespace churn

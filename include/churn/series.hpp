@@ -41,6 +41,9 @@ std::string_view name(series_column c);
 /// A header name in canonical form: trimmed, lower case, each run of blanks, dashes and
 /// underscores one underscore (`Lost New`, `lost-new` and `lost_new` are one column).
 std::string canonical_column_name(std::string_view header_name);
+/// Header names for a message: at most ten, odd ones (control bytes, commas, quotes, long or
+/// empty) quoted like any value, so that the message stays one short line.
+std::string column_list(const std::vector<std::string>& names);
 
 /// Where each known column is in one file's header.
 class series_columns {
@@ -58,7 +61,8 @@ class series_columns {
     bool customers() const { return customers_; }  ///< rows carry customer counts
     bool revenue() const { return revenue_; }      ///< rows carry recurring revenue
     std::size_t width() const { return width_; }   ///< the number of fields of every row
-    /// The fields churn does not know, in order (passed through with `batch --keep`).
+    /// The named fields churn does not know, in order (passed through with `batch --keep`);
+    /// unnamed ones (an empty header cell) are ignored.
     const std::vector<std::size_t>& others() const { return others_; }
 
   private:

@@ -17,6 +17,8 @@
 #include <cmath>
 #include <exception>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace churn::cli {
 
@@ -113,6 +115,92 @@ std::vector<std::string> kept_names(const std::vector<std::string_view>& header,
     return names;
 }
 
+/// What of one input's header the output depends on: the known columns, and with --keep the
+/// others by name. Every input of a series must have the same, in any order.
+struct header_columns {
+    std::string at;  ///< `file:line` of the header
+    std::array<bool, series_column_count> known{};
+    std::vector<std::string> kept;   ///< canonical names of the kept columns, in header order
+    std::vector<std::string> shown;  ///< the names of both, in header order, for messages
+};
+
+header_columns columns_of(const std::vector<std::string_view>& header,
+                          const series_columns& columns, bool keep, std::string at) {
+    header_columns h{std::move(at), {}, {}, {}};
+    std::vector<bool> used(header.size());
+    for (std::size_t c = 0; c < series_column_count; ++c)
+        if (const auto i = columns[static_cast<series_column>(c)]) {
+            h.known[c] = true;
+            used[*i] = true;
+        }
+    if (keep)
+        for (const std::size_t i : columns.others()) {
+            used[i] = true;
+            h.kept.push_back(canonical_column_name(header[i]));
+        }
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (used[i])
+            h.shown.push_back(canonical_column_name(header[i]));
+    return h;
+}
+
+/// The names of `a` that `b` lacks.
+std::vector<std::string> lacking(const header_columns& a, const header_columns& b) {
+    std::vector<std::string> out;
+    for (std::size_t c = 0; c < series_column_count; ++c)
+        if (a.known[c] && !b.known[c])
+            out.emplace_back(name(static_cast<series_column>(c)));
+    const std::unordered_set<std::string> in_b(b.kept.begin(), b.kept.end());
+    for (const auto& k : a.kept)
+        if (in_b.count(k) == 0)
+            out.push_back(k);
+    return out;
+}
+
+/// Where the first input's kept columns are in a later input's header, matched by name; throws
+/// when the later input's columns are not the first's (naming both headers).
+std::vector<std::size_t> match_columns(const header_columns& first, const header_columns& later,
+                                       const std::vector<std::string_view>& header,
+                                       const series_columns& columns) {
+    const auto is_new = lacking(later, first);
+    const auto missing = lacking(first, later);
+    if (!is_new.empty() || !missing.empty()) {
+        std::string what;
+        if (!is_new.empty())
+            what = column_list(is_new) + (is_new.size() == 1 ? " is new" : " are new");
+        if (!missing.empty())
+            what += (what.empty() ? "" : ", ") + column_list(missing) +
+                    (missing.size() == 1 ? " is missing" : " are missing");
+        throw error(later.at + ": the header (" + column_list(later.shown) +
+                    ") has other columns than " + first.at + " (" + column_list(first.shown) +
+                    "): " + what + "; the files of one series need the same columns, in any order");
+    }
+    std::unordered_map<std::string, std::size_t> at;
+    for (const std::size_t i : columns.others())
+        at.emplace(canonical_column_name(header[i]), i);
+    std::vector<std::size_t> fields;
+    for (const auto& k : first.kept)
+        fields.push_back(at.at(k));
+    return fields;
+}
+
+/// Where a header's unnamed trailing columns begin: their cells must stay empty.
+std::size_t named_width(const std::vector<std::string_view>& header) {
+    std::size_t n = header.size();
+    while (n > 0 && canonical_column_name(header[n - 1]).empty())
+        --n;
+    return n;
+}
+
+/// A value in a column the header leaves unnamed is a row out of line, not data to drop.
+void check_unnamed(const std::vector<std::string_view>& cells, std::size_t named) {
+    for (std::size_t i = named; i < cells.size(); ++i)
+        if (cells[i].find_first_not_of(" \t") != std::string_view::npos)
+            throw parse_error("column " + std::to_string(i + 1), std::string(cells[i]),
+                              "is under no name in the header; name the column or remove the "
+                              "value");
+}
+
 int run(const batch_options& o, const context& ctx) {
     if (o.files.empty() && ctx.term.stdin_is_tty)
         throw error("batch reads CSV from files or standard input; give a FILE, or pipe data in");
@@ -159,7 +247,6 @@ int run(const batch_options& o, const context& ctx) {
     std::vector<std::string_view> kept;
     std::size_t skipped = 0;
     std::size_t rows = 0;
-    bool started = false;
     // An unreadable file or a CSV syntax error stops the run like a bad row does: the rows
     // before it stay written (SPEC §5), so they are flushed however the run ends.
     struct flush_on_error {
@@ -169,13 +256,15 @@ int run(const batch_options& o, const context& ctx) {
                 w.flush();
         }
     } flush_guard{writer};
+    std::optional<header_columns> first;
+    std::vector<std::size_t> kept_at;  // the kept columns' fields in this input
     while (std::istream* in = sources.next(name)) {
         csv_options csv;
         csv.delimiter = delimiter_of(delimiter, ctx.common.decimal_comma, name);
         csv_reader reader(*in, name, csv);
         if (!reader.next(cells))
             throw error(name + ": no header row (the input is empty)");
-        const std::string header_at = name + ":" + std::to_string(reader.line());
+        std::string header_at = name + ":" + std::to_string(reader.line());
         if (cells.size() == 1)
             check_delimiter(cells[0], csv.delimiter, ctx.common.decimal_comma, header_at);
         const series_columns columns = [&] {
@@ -185,27 +274,31 @@ int run(const batch_options& o, const context& ctx) {
                 throw error(header_at + ": " + e.what());
             }
         }();
-        if (!started) {
-            writer.begin(
-                columns,
-                o.keep ? kept_names(cells, columns, header_at) : std::vector<std::string>{},
-                o.fields);
-            started = true;
+        const std::size_t named = named_width(cells);
+        header_columns these = columns_of(cells, columns, o.keep, std::move(header_at));
+        if (!first) {
+            writer.begin(columns,
+                         o.keep ? kept_names(cells, columns, these.at) : std::vector<std::string>{},
+                         o.fields);
+            kept_at = o.keep ? columns.others() : std::vector<std::size_t>{};
+            first = std::move(these);
+        } else {
+            kept_at = match_columns(*first, these, cells, columns);
         }
         while (reader.next(cells)) {
             ++rows;
             try {
+                if (named < cells.size() && cells.size() == columns.width())
+                    check_unnamed(cells, named);
                 periods.read(columns, cells, row);
                 kept.clear();
-                if (o.keep) {
-                    for (const std::size_t i : columns.others()) {
-                        const std::size_t bad = invalid_utf8(cells[i]);
-                        if (bad != std::string_view::npos)
-                            throw error("column " + std::to_string(i + 1) +
-                                        ": not valid UTF-8 at byte " + std::to_string(bad + 1) +
-                                        "; save the file as UTF-8");
-                        kept.push_back(cells[i]);
-                    }
+                for (const std::size_t i : kept_at) {
+                    const std::size_t bad = invalid_utf8(cells[i]);
+                    if (bad != std::string_view::npos)
+                        throw error("column " + std::to_string(i + 1) +
+                                    ": not valid UTF-8 at byte " + std::to_string(bad + 1) +
+                                    "; save the file as UTF-8");
+                    kept.push_back(cells[i]);
                 }
                 writer.row(row, kept);
             } catch (const churn::error& e) {

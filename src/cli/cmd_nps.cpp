@@ -27,11 +27,18 @@ void setup(CLI::App& app, nps_options& o) {
         ->type_name("FILE");
 }
 
-nps_counts read_file(const std::string& path, std::istream& standard_input) {
-    input_files inputs({path}, standard_input);
+/// The answers of the score file at `path` ("-": standard input); a note on stderr says how
+/// many rows had a blank score, read as no answer.
+nps_counts read_file(const std::string& path, const context& ctx) {
+    input_files inputs({path}, ctx.in);
     std::string name;
     std::istream* in = inputs.next(name);
-    return read_scores(*in, name);
+    const score_answers answers = read_scores(*in, name);
+    if (answers.blank > 0)
+        ctx.err << "churn: note: " << name << ": " << answers.blank
+                << (answers.blank == 1 ? " row has" : " rows have")
+                << " a blank score, read as no answer and not counted\n";
+    return answers.counts;
 }
 
 report calculate(const nps_options& o, const context& ctx) {
@@ -40,7 +47,7 @@ report calculate(const nps_options& o, const context& ctx) {
         if (o.promoters || o.passives || o.detractors)
             throw error(
                 "give --scores or the counts --promoters, --passives, --detractors, not both");
-        c = read_file(*o.scores, ctx.in);
+        c = read_file(*o.scores, ctx);
     } else {
         if (!o.promoters && !o.passives && !o.detractors)
             throw error("nps needs --promoters, --passives and --detractors, or --scores FILE");

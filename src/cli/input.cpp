@@ -19,9 +19,9 @@ input_files::input_files(const std::vector<std::string>& names, std::istream& st
         if (path == "-")
             continue;
         if (::stat(path.c_str(), &st) != 0)
-            throw error(path + ": " + std::strerror(errno));
+            throw error(printable(path) + ": " + std::strerror(errno));
         if (S_ISDIR(st.st_mode))
-            throw error(path + ": Is a directory");
+            throw error(printable(path) + ": Is a directory");
     }
 }
 
@@ -38,14 +38,14 @@ std::istream* input_files::next(std::string& name) {
         name = "<stdin>";
         return &stdin_;
     }
-    name = path;
+    name = printable(path);
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        throw error(path + ": " + std::strerror(errno));
+        throw error(name + ": " + std::strerror(errno));
     owned_ = fd;
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-        throw error(path + ": Is a directory");
+        throw error(name + ": Is a directory");
     buf_ = std::make_unique<fd_istreambuf>(fd, name);
     stream_ = std::make_unique<std::istream>(buf_.get());
     stream_->exceptions(std::ios::badbit);  // a failed read throws `name: strerror`

@@ -20,8 +20,9 @@ class input_files {
     input_files& operator=(const input_files&) = delete;
     ~input_files();
 
-    /// Opens the next input and sets `name` to what messages call it (`<stdin>` for "-");
-    /// nullptr after the last. A failed read throws churn::error `name: reason`.
+    /// Opens the next input and sets `name` to what messages call it: the path made printable
+    /// (one line of UTF-8, see churn::printable), `<stdin>` for "-"; nullptr after the last.
+    /// A failed read throws churn::error `name: reason`.
     std::istream* next(std::string& name);
 
   private:

@@ -94,6 +94,12 @@ int csv_reader::get() {
     return static_cast<unsigned char>(buffer_[pos_++]);
 }
 
+std::string_view csv_reader::peek() {
+    if (get() != -1)
+        unget();
+    return {buffer_.data() + pos_, end_ - pos_};
+}
+
 void csv_reader::unget() {
     --pos_;
     --column_;
@@ -192,6 +198,7 @@ bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
                     fail(record_line_,
                          "field longer than " + std::to_string(options_.max_field) + " bytes");
         check_record_size(fields.size(), static_cast<std::size_t>(line_end - begin));
+        first_record_ = false;  // after peek(), the first record may come this way
         return true;
     }
 }
@@ -248,6 +255,10 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
                         fail(line_, cr_column, "text after a closing quote; quote the whole field");
                     record_.push_back('\r');
                     check_field_size(field_start);
+                    if (first_record_)
+                        fail(line_,
+                             "a carriage return (CR) ends no line: the file has old Mac "
+                             "line ends (CR only); convert them to LF, e.g. tr '\\r' '\\n'");
                     if (d == -1) {
                         c = -1;
                     } else {
@@ -297,6 +308,7 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
             fields.emplace_back(record_.data() + begin, end - begin);
             begin = end;
         }
+        first_record_ = false;
         return true;
     }
 }

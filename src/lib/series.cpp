@@ -68,24 +68,6 @@ bool blank(std::string_view s) {
     return s.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-/// The header names for a message: at most ten, odd ones (control bytes, commas, quotes, long
-/// or empty) quoted like any value, so the message stays one short line.
-std::string found_list(const std::vector<std::string>& names) {
-    std::string found;
-    for (std::size_t i = 0; i < names.size() && i < 10; ++i) {
-        const std::string& n = names[i];
-        const bool plain =
-            !n.empty() && n.size() <= 40 && invalid_utf8(n) == std::string_view::npos &&
-            std::all_of(n.begin(), n.end(), [](char c) {
-                return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != ',' && c != '"';
-            });
-        found += (i == 0 ? "" : ", ") + (plain ? n : quote(n));
-    }
-    if (names.size() > 10)
-        found += ", … " + std::to_string(names.size()) + " columns";
-    return found;
-}
-
 /// Echoed text must be UTF-8: JSON requires it, and a terminal would show garbage.
 void check_utf8(std::string_view text, series_column c) {
     const std::size_t bad = invalid_utf8(text);
@@ -182,6 +164,22 @@ std::string canonical_column_name(std::string_view header_name) {
     return out;
 }
 
+std::string column_list(const std::vector<std::string>& names) {
+    std::string found;
+    for (std::size_t i = 0; i < names.size() && i < 10; ++i) {
+        const std::string& n = names[i];
+        const bool plain =
+            !n.empty() && n.size() <= 40 && invalid_utf8(n) == std::string_view::npos &&
+            std::all_of(n.begin(), n.end(), [](char c) {
+                return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != ',' && c != '"';
+            });
+        found += (i == 0 ? "" : ", ") + (plain ? n : quote(n));
+    }
+    if (names.size() > 10)
+        found += ", … " + std::to_string(names.size()) + " columns";
+    return found;
+}
+
 series_columns::series_columns(const std::vector<std::string_view>& header)
     : width_(header.size()) {
     std::vector<std::string> names;
@@ -189,7 +187,8 @@ series_columns::series_columns(const std::vector<std::string_view>& header)
     std::unordered_set<std::string> seen;  // linear in the columns, however many
     for (const auto h : header) {
         names.push_back(canonical_column_name(h));
-        if (!seen.insert(names.back()).second)
+        // Unnamed columns (a spreadsheet's empty ones, an index column) are no column at all.
+        if (!names.back().empty() && !seen.insert(names.back()).second)
             throw error("duplicate column " + quote(names.back()));
     }
     const bool has_start_revenue = seen.count("start_revenue") > 0;
@@ -203,7 +202,8 @@ series_columns::series_columns(const std::vector<std::string_view>& header)
         if (a != revenue_aliases.end() && has_start_revenue)
             column = a->column;
         if (!column) {
-            others_.push_back(i);
+            if (!names[i].empty())
+                others_.push_back(i);
             continue;
         }
         auto& at = at_[index(*column)];
@@ -219,7 +219,8 @@ series_columns::series_columns(const std::vector<std::string_view>& header)
                has(c::expansion_revenue) || has(c::reactivation_revenue) || has(c::new_revenue) ||
                has(c::end_revenue);
     const auto missing = [&](std::string_view what) {
-        return error("missing column " + std::string(what) + " (found: " + found_list(names) + ")");
+        return error("missing column " + std::string(what) + " (found: " + column_list(names) +
+                     ")");
     };
     if (customers_ || !revenue_) {
         if (!has(c::start))

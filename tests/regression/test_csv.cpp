@@ -23,7 +23,9 @@ TEST_CASE("bare CR bytes count toward the field limit") {
     small.max_field = 8;
     small.delimiter = ';';
     CHECK(error_of("a,b\xEF\xBB\xBF,2\r", small) == "data.csv:1: field longer than 8 bytes");
-    CHECK(error_of(std::string(100, '\r'), small) == "data.csv:1: field longer than 8 bytes");
+    // (After a first line: in the first record a lone CR is taken for CR-only line ends.)
+    CHECK(error_of("a\n" + std::string(100, '\r'), small) ==
+          "data.csv:2: field longer than 8 bytes");
 }
 
 TEST_CASE("a record of too many fields or bytes is an error, read in bounded memory") {

@@ -224,3 +224,40 @@ TEST_CASE("a semicolon file read with a comma delimiter is one field a line") {
     CHECK(read_all("period;start;lost\n2024-01;400;3,75\n") ==
           records{{"period;start;lost"}, {"2024-01;400;3", "75"}});
 }
+
+TEST_CASE("a CR that ends no line in the first record is taken for CR-only line ends") {
+    const std::string cr_only =
+        "data.csv:1: a carriage return (CR) ends no line: the file has old Mac line ends (CR "
+        "only); convert them to LF, e.g. tr '\\r' '\\n'";
+    CHECK(error_of("period,start,lost\rJan,400,19\r") == cr_only);
+    CHECK(error_of("a\r") == cr_only);
+    CHECK(error_of("\xEF\xBB\xBF\"a\"\rb\r") ==
+          "data.csv:1:4: text after a closing quote; quote "
+          "the whole field");
+    // Inside quotes, after the first record, and before LF, a CR is what it always was.
+    CHECK(read_all("\"a\rb\"\n1\r2\n") == records{{"a\rb"}, {"1\r2"}});
+    CHECK(read_all("a\r\n1\r\n") == records{{"a"}, {"1"}});
+}
+
+TEST_CASE("peek shows the start of the input without reading it, and the delimiter may change") {
+    std::istringstream in(
+        "\xEF\xBB\xBF"
+        "id;score\n1;9\n2;8;x\n");
+    churn::csv_reader reader(in, "data.csv");
+    CHECK(reader.peek().substr(0, 9) == "id;score\n");
+    CHECK(reader.peek().substr(0, 9) == "id;score\n");  // nothing was consumed
+    reader.set_delimiter(';');
+    std::vector<std::string_view> fields;
+    REQUIRE(reader.next(fields));
+    CHECK(fields == std::vector<std::string_view>{"id", "score"});
+    REQUIRE(reader.next(fields));
+    CHECK(fields == std::vector<std::string_view>{"1", "9"});
+    reader.set_delimiter('\0');  // none: each line is one field
+    REQUIRE(reader.next(fields));
+    CHECK(fields == std::vector<std::string_view>{"2;8;x"});
+    CHECK_FALSE(reader.next(fields));
+    std::istringstream empty("");
+    churn::csv_reader none(empty, "empty.csv");
+    CHECK(none.peek().empty());
+    CHECK_FALSE(none.next(fields));
+}

@@ -337,3 +337,17 @@ TEST_CASE("long quoted values are cut after 40 bytes, never inside a UTF-8 chara
     const std::string cut = churn::quote(std::string(40, 'a') + "é");
     CHECK(cut == "\"" + std::string(40, 'a') + "…\"");
 }
+
+TEST_CASE("bytes that are not UTF-8 are escaped, so that a message stays valid UTF-8") {
+    CHECK(churn::quote("\xFF") == "\"\\xFF\"");
+    CHECK(churn::quote("a\xC3(b") == "\"a\\xC3(b\"");              // a sequence cut short
+    CHECK(churn::quote("\xED\xA0\x80") == "\"\\xED\\xA0\\x80\"");  // a surrogate
+    CHECK(churn::quote("Gü\xFFnther") == "\"Gü\\xFFnther\"");
+    CHECK(churn::quote(std::string(39, 'a') + "\xFF\xFF") ==
+          "\"" + std::string(39, 'a') + "\\xFF…\"");
+    // File names are shown whole and unquoted, but on one line and as UTF-8 too.
+    CHECK(churn::printable("data/a\nb.csv") == "data/a\\x0Ab.csv");
+    CHECK(churn::printable("caf\xE9.csv") == "caf\\xE9.csv");
+    CHECK(churn::printable("\"q\".csv") == "\"q\".csv");
+    CHECK(churn::printable(std::string(60, 'x')) == std::string(60, 'x'));
+}

@@ -13,7 +13,13 @@ namespace {
 
 churn::nps_counts read(const std::string& text) {
     std::istringstream in(text);
-    return churn::read_scores(in, "answers.csv");
+    return churn::read_scores(in, "answers.csv").counts;
+}
+
+/// How many rows had a blank score.
+std::size_t blanks_of(const std::string& text) {
+    std::istringstream in(text);
+    return churn::read_scores(in, "answers.csv").blank;
 }
 
 /// The counts as promoters/passives/detractors, so that one CHECK shows all three.
@@ -24,6 +30,7 @@ std::string counts_of(const std::string& text) {
 }
 
 const std::string out_of_range = "is outside 0 … 10; NPS scores run from 0 to 10";
+const std::string not_whole = "is not a whole number; NPS scores are whole numbers from 0 to 10";
 
 }  // namespace
 
@@ -58,6 +65,48 @@ TEST_CASE("a CSV file with a score column, anywhere in the header") {
     CHECK(counts_of("id,score,comment\n1,9,great\n2,3,slow\n") == "1/0/1");
     CHECK(counts_of("id,SCORE\n1,8\n") == "0/1/0");  // the name is case-insensitive
     CHECK(counts_of("\"id\",\"score\"\n\"1\",\"10\"\n") == "1/0/0");  // quoted
+}
+
+TEST_CASE("quoted fields are read as RFC 4180 says: delimiters and newlines inside quotes") {
+    // Found by new users: "a,9,b" was split at its commas, and the score read was 9.
+    CHECK(counts_of("comment,score\n\"a,9,b\",5\n") == "0/0/1");
+    CHECK(counts_of("score,comment\n10,\"a, b\"\n") == "1/0/0");
+    CHECK(counts_of("comment,score\n\"slow,\nthen fine\",8\n\"ok\",9\n") == "1/1/0");
+    CHECK(counts_of("id;score;comment\n1;9;\"x;y\"\n") == "1/0/0");
+    CHECK(counts_of("\"score\"\n\"7\"\n") == "0/1/0");
+    // A quoted row is held to the header's width like any other.
+    CHECK_THROWS_WITH(read("comment,score\n\"a\",9,5\n"),
+                      "answers.csv:2: expected 2 fields as in the header, found 3");
+    // Line numbers count the newlines inside quotes.
+    CHECK_THROWS_WITH(read("comment,score\n\"a\nb\",5\n\"c\",x\n"),
+                      "answers.csv:4: column \"score\": \"x\" is not a whole number");
+    CHECK_THROWS_WITH(read("comment,score\n\"open,5\n"),
+                      "answers.csv:2:1: unterminated quoted field (the quote opens here)");
+}
+
+TEST_CASE("a blank score cell is no answer: skipped and counted") {
+    CHECK(counts_of("id,score\n1,\n2,9\n3, \n") == "1/0/0");
+    CHECK(blanks_of("id,score\n1,\n2,9\n3, \n") == 2);
+    CHECK(blanks_of("id,score\n2,9\n") == 0);
+    CHECK(blanks_of("comment,score\n\"\",\"\"\n") == 1);
+    // Blank lines are no rows at all, in a one-column file too.
+    CHECK(blanks_of("score\n\n9\n  \n") == 0);
+    CHECK(blanks_of("id,score\n\n1,9\n\n") == 0);
+}
+
+TEST_CASE("unnamed trailing columns of a spreadsheet export are ignored") {
+    CHECK(counts_of("id,score,,\n1,9,,\n2,3,,\n") == "1/0/1");
+    CHECK_THROWS_WITH(read("id,score,,\n1,9\n"),
+                      "answers.csv:2: expected 4 fields as in the header, found 2");
+}
+
+TEST_CASE("CR-only line ends are named as such") {
+    CHECK_THROWS_WITH(read("id,score\r1,9\r2,3\r"),
+                      "answers.csv:1: a carriage return (CR) ends no line: the file has old Mac "
+                      "line ends (CR only); convert them to LF, e.g. tr '\\r' '\\n'");
+    CHECK_THROWS_WITH(read("9\r10\r"),
+                      "answers.csv:1: a carriage return (CR) ends no line: the file has old Mac "
+                      "line ends (CR only); convert them to LF, e.g. tr '\\r' '\\n'");
 }
 
 TEST_CASE("a TSV or semicolon file with a score column") {
@@ -113,11 +162,11 @@ TEST_CASE("a non-numeric score names the source, the line, the column and the va
     CHECK_THROWS_WITH(read("score\n9\nten\n"),
                       "answers.csv:3: column \"score\": \"ten\" is not a whole number");
     CHECK_THROWS_WITH(read("score\n9.5\n"),
-                      "answers.csv:2: column \"score\": \"9.5\" is not a whole number; counts "
-                      "cannot have decimals");
-    CHECK_THROWS_WITH(
-        read("id,score\n1,\n"),
-        "answers.csv:2: column \"score\": \"\" is empty; expected a whole number ≥ 0");
+                      "answers.csv:2: column \"score\": \"9.5\" " + not_whole);
+    CHECK_THROWS_WITH(read("id,score\n1,8.5\n"),
+                      "answers.csv:2: column \"score\": \"8.5\" " + not_whole);
+    CHECK_THROWS_WITH(read("id;score\n1;8,5\n"),
+                      "answers.csv:2: column \"score\": \"8,5\" " + not_whole);
     CHECK_THROWS_WITH(read("id;score\n1;+9\n"),
                       "answers.csv:2: column \"score\": \"+9\" has a '+' sign; write the count "
                       "as plain digits");
@@ -130,19 +179,16 @@ TEST_CASE("a non-numeric score names the source, the line, the column and the va
 
 TEST_CASE("a first line that is a bad score is reported, never taken for a header") {
     CHECK_THROWS_WITH(read("-1\n5\n"), "answers.csv:1: column \"score\": \"-1\" " + out_of_range);
-    CHECK_THROWS_WITH(read("9.5\n5\n"),
-                      "answers.csv:1: column \"score\": \"9.5\" is not a whole number; counts "
-                      "cannot have decimals");
+    CHECK_THROWS_WITH(read("9.5\n5\n"), "answers.csv:1: column \"score\": \"9.5\" " + not_whole);
     CHECK_THROWS_WITH(read("11\n"), "answers.csv:1: column \"score\": \"11\" " + out_of_range);
 }
 
 TEST_CASE("in a one-column file a comma is part of the value: 9,5 is never 9") {
     CHECK_THROWS_WITH(read("score\n9,5\n"),
-                      "answers.csv:2: column \"score\": \"9,5\" is not a whole number; counts "
-                      "cannot have decimals");
-    CHECK_THROWS_WITH(read("9\n9,5\n"),
-                      "answers.csv:2: column \"score\": \"9,5\" is not a whole number; counts "
-                      "cannot have decimals");
+                      "answers.csv:2: column \"score\": \"9,5\" " + not_whole);
+    CHECK_THROWS_WITH(read("9\n9,5\n"), "answers.csv:2: column \"score\": \"9,5\" " + not_whole);
+    CHECK_THROWS_WITH(read("9\n\"9,5\"\n"),
+                      "answers.csv:2: column \"score\": \"9,5\" " + not_whole);
 }
 
 TEST_CASE("a row must have the header's fields") {
