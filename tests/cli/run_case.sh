@@ -14,6 +14,11 @@
 #           failed)
 #   bug     optional: a known bug of churn, described; the expectations are what SPEC asks for,
 #           so UPDATE_GOLDEN=1 leaves such a case alone
+#   needs   optional: data files from outside the repository, one a line, relative to the data
+#           folder $CHURN_DATA (CMake's CHURN_TEST_DATA, by default shared/data beside the
+#           repository); the cmd reads them as "$CHURN_DATA/…". When one is absent (a fresh
+#           clone) the case is skipped: exit 77, ctest's SKIP_RETURN_CODE. Nothing else may
+#           read outside the repository.
 #
 # The environment is fixed: LC_ALL=C.UTF-8, TERM=dumb, no NO_COLOR, a 60 s timeout.
 # Whenever `exit` is 2 the case must also keep the error contract of SPEC §4: empty stdout and
@@ -38,6 +43,15 @@ if [[ ! -f "$dir/cmd" ]]; then
     echo "no cmd file in $dir" >&2
     exit 2
 fi
+if [[ -f "$dir/needs" ]]; then
+    while IFS= read -r need; do
+        if [[ -z "${CHURN_DATA:-}" || ! -r "$CHURN_DATA/$need" ]]; then
+            echo "skipped: needs ${CHURN_DATA:-\$CHURN_DATA}/$need, which is absent" \
+                "(point -DCHURN_TEST_DATA at the folder that holds it)"
+            exit 77
+        fi
+    done <"$dir/needs"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -47,7 +61,7 @@ stdin=/dev/null
 (
     cd "$dir" || exit 99
     unset NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
-    export LC_ALL=C.UTF-8 TERM=dumb SHELL=/bin/bash CHURN_BIN="$churn_bin"
+    export LC_ALL=C.UTF-8 TERM=dumb SHELL=/bin/bash CHURN_BIN="$churn_bin" CHURN_DATA="${CHURN_DATA:-}"
     # shellcheck disable=SC2016 # expanded by the inner bash
     exec timeout 60 bash -c 'set -o pipefail
 churn() { "$CHURN_BIN" "$@"; }
