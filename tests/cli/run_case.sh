@@ -2,18 +2,25 @@
 # Runs one golden case of the churn binary, Miller-style, and compares its stdout, stderr and
 # exit status with the files of the case directory.
 #
-#   run_case.sh CHURN CASE_DIR
+#   run_case.sh CHURN CASE_DIR [LINE]
 #
 # CASE_DIR holds
 #   cmd     one shell line, run by bash in CASE_DIR; the word `churn` is the binary under test
-#           (a shell function, exported, so `script -c`, pipes and redirections work too)
+#           (a shell function, exported, so `script -c`, pipes and redirections work too).
+#           A case of a matrix (CMakeLists.txt) has no cmd: its LINE comes as the argument.
 #   stdin   optional: standard input (else /dev/null)
+#   other files  inputs the cmd names. An input two cases share is a link into ../../fixtures/
 #   expout  exact expected standard output
 #   experr  exact expected standard error
 #   exit    expected exit status of the line (with pipefail: the last command of a pipe that
 #           failed)
 #   bug     optional: a known bug of churn, described; the expectations are what SPEC asks for,
 #           so UPDATE_GOLDEN=1 leaves such a case alone
+#   needs   optional: data files from outside the repository, one a line, relative to the data
+#           folder $CHURN_DATA (CMake's CHURN_TEST_DATA, by default shared/data beside the
+#           repository); the cmd reads them as "$CHURN_DATA/…". When one is absent (a fresh
+#           clone) the case is skipped: exit 77, ctest's SKIP_RETURN_CODE. Nothing else may
+#           read outside the repository.
 #
 # The environment is fixed: LC_ALL=C.UTF-8, TERM=dumb, no NO_COLOR, a 60 s timeout.
 # Whenever `exit` is 2 the case must also keep the error contract of SPEC §4: empty stdout and
@@ -24,8 +31,8 @@
 # UPDATE_GOLDEN=1 rewrites expout, experr and exit from the actual run.
 set -uo pipefail
 
-if (($# != 2)); then
-    echo "usage: $0 CHURN CASE_DIR" >&2
+if (($# < 2 || $# > 3)); then
+    echo "usage: $0 CHURN CASE_DIR [LINE]" >&2
     exit 2
 fi
 churn_bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -34,9 +41,23 @@ if [[ ! -x "$churn_bin" ]]; then
     echo "not an executable: $churn_bin" >&2
     exit 2
 fi
-if [[ ! -f "$dir/cmd" ]]; then
+if (($# == 3)); then
+    line=$3
+    [[ ! -f "$dir/cmd" ]] || { echo "$dir has a cmd file and a matrix line: one only" >&2 && exit 2; }
+elif [[ -f "$dir/cmd" ]]; then
+    line=$(cat "$dir/cmd")
+else
     echo "no cmd file in $dir" >&2
     exit 2
+fi
+if [[ -f "$dir/needs" ]]; then
+    while IFS= read -r need; do
+        if [[ -z "${CHURN_DATA:-}" || ! -r "$CHURN_DATA/$need" ]]; then
+            echo "skipped: needs ${CHURN_DATA:-\$CHURN_DATA}/$need, which is absent" \
+                "(point -DCHURN_TEST_DATA at the folder that holds it)"
+            exit 77
+        fi
+    done <"$dir/needs"
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -47,12 +68,12 @@ stdin=/dev/null
 (
     cd "$dir" || exit 99
     unset NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
-    export LC_ALL=C.UTF-8 TERM=dumb SHELL=/bin/bash CHURN_BIN="$churn_bin"
+    export LC_ALL=C.UTF-8 TERM=dumb SHELL=/bin/bash CHURN_BIN="$churn_bin" CHURN_DATA="${CHURN_DATA:-}"
     # shellcheck disable=SC2016 # expanded by the inner bash
     exec timeout 60 bash -c 'set -o pipefail
 churn() { "$CHURN_BIN" "$@"; }
 export -f churn
-'"$(cat cmd)" <"$stdin" >"$work/expout" 2>"$work/experr"
+'"$line" <"$stdin" >"$work/expout" 2>"$work/experr"
 )
 echo $? >"$work/exit"
 
@@ -62,7 +83,7 @@ contract() {
     local out=$1 err=$2 status=$3
     [[ "$(cat "$status")" == 2 ]] || return 0
     local ok=0
-    if grep -q -E '(^|[^-])churn batch' "$dir/cmd"; then
+    if grep -q -E '(^|[^-])churn batch' <<<"$line"; then
         if ! grep -q '^churn: error: ' "$err" || grep -q -v '^churn: error: ' "$err"; then
             echo "contract: batch status 2 needs one or more stderr lines 'churn: error: …' only"
             ok=1
@@ -104,7 +125,7 @@ fi
 contract "$work/expout" "$work/experr" "$dir/exit" || status=1
 if ((status != 0)); then
     echo "case:    ${dir}"
-    echo "command: $(cat "$dir/cmd")"
+    echo "command: $line"
     [[ -f "$dir/bug" ]] && echo "known bug: $(cat "$dir/bug")"
 fi
 exit $status

@@ -135,7 +135,7 @@ TEST_CASE("invalid_utf8 finds a bad byte whatever the length and its place") {
     }
 }
 
-TEST_CASE("empty input has no records; a header alone is one") {
+TEST_CASE("empty input has no records, and a header alone is one") {
     CHECK(read_all("").empty());
     CHECK(read_all("\xEF\xBB\xBF").empty());
     CHECK(read_all("\n\n").empty());

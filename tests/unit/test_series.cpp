@@ -197,7 +197,7 @@ TEST_CASE("a decimal comma in an amount is read with --decimal-comma") {
     CHECK(churn::to_string(*row.value) == "30000.50");
 }
 
-TEST_CASE("revenue columns: movements, or the end with new revenue; chained like customers") {
+TEST_CASE("revenue columns: movements, or the end with new revenue, chained like customers") {
     const auto r = read_series(
         "period,start_revenue,churned,contraction,expansion,reactivation,new_revenue\n"
         "Jan,10000,500,250,300,50,1000\n"
