@@ -29,6 +29,7 @@ const char* const help_footer = R"(Examples:
   churn retention --start 100 --end 95 --new 5    CRR: 90%
   churn convert --churn 4.75 --from month --to year
   churn nps --scores answers.txt
+  churn help batch                                a command's options and examples
 
 Counts are whole numbers; money is exact decimal; rates given as input are
 percentages (4.75 or 4.75%). Results are rounded half away from zero.

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace churn::cli {
 
 namespace {
@@ -192,8 +194,18 @@ report calculate_rate(const period_options& o, const context& ctx) {
     return calculate(o, ctx, "rate", "churn_pct");
 }
 
+/// Text leads with the headline; machine output keeps the fields in their documented order.
 report calculate_retention(const period_options& o, const context& ctx) {
-    return calculate(o, ctx, "retention", "retention_pct");
+    report r = calculate(o, ctx, "retention", "retention_pct");
+    if (ctx.output_format() != format::text)
+        return r;
+    const auto first_shown = std::find_if(r.fields.begin(), r.fields.end(),
+                                          [](const field& f) { return !f.label.empty(); });
+    const auto headline = std::find_if(r.fields.begin(), r.fields.end(),
+                                       [&](const field& f) { return f.name == r.headline; });
+    if (headline != r.fields.end() && first_shown < headline)
+        std::rotate(first_shown, headline, headline + 1);
+    return r;
 }
 
 }  // namespace

@@ -196,3 +196,16 @@ TEST_CASE("a missing count is a flag for a command and a column for batch") {
           "churn: error: <stdin>:2: end (90) contradicts start − lost = 95; if customers were "
           "acquired, give them in a column \"new\"\n");
 }
+
+TEST_CASE("retention leads its text with retention; machine output keeps its order") {
+    const result text = run({"retention", "--start", "100", "--end", "95", "--new", "5"});
+    CHECK(text.status == 0);
+    CHECK(text.out.rfind("Retention rate (CRR)", 0) == 0);
+    CHECK(has(text.out, "\nChurn rate "));
+    CHECK(run({"--start", "100", "--end", "95", "--new", "5"}).out.rfind("Churn rate", 0) == 0);
+    const std::string csv =
+        run({"retention", "--start", "100", "--end", "95", "--new", "5", "--format", "csv"}).out;
+    CHECK(csv.rfind("start,new,lost_total,basis,customers,period,churn_pct,retention_pct,", 0) ==
+          0);
+    CHECK(csv.find("churn_pct") < csv.find("retention_pct"));
+}
