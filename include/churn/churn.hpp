@@ -7,6 +7,7 @@
 #include <churn/metrics.hpp>
 #include <churn/parse.hpp>
 #include <churn/period.hpp>
+#include <churn/period_length.hpp>
 #include <churn/ratio.hpp>
 #include <churn/scores.hpp>
 #include <churn/series.hpp>

@@ -5,6 +5,7 @@
 
 #include <churn/decimal.hpp>
 #include <churn/period.hpp>
+#include <churn/period_length.hpp>
 #include <churn/ratio.hpp>
 
 #include <cstdint>
@@ -49,13 +50,6 @@ ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& chur
 /// Lost revenue: lost customers × value per customer (exact).
 decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer);
 
-/// Period lengths for conversion: day, week, month, quarter, half, year.
-enum class period_length { day, week, month, quarter, half, year };
-/// Parses "day" … "year" (also plural and "monthly"-style adjectives); nullopt otherwise.
-std::optional<period_length> parse_period_length(std::string_view name);
-std::string_view name(period_length p);
-/// Length to / length from, exactly (month → year is 12).
-ratio periods_per(period_length from, period_length to);
 /// Churn over another period length: 1 − (1 − c)^(to / from). Not rational in general.
 double convert_churn(const ratio& churn, period_length from, period_length to);
 

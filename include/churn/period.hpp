@@ -1,8 +1,12 @@
 #pragma once
 /// The customer counts of one period and how the missing ones are derived.
 
+#include <churn/error.hpp>
+
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace churn {
 
@@ -26,8 +30,25 @@ struct period {
     bool has_new = false;  ///< N (or LN) was given, so base and new-customer churn make sense
 };
 
+/// resolve() needs a count that was not given, e.g. new: the caller says how it is given (a
+/// flag, a column), so what() names only the count.
+class missing_count : public domain_error {
+  public:
+    /// `reason; hint where`, e.g. "end (120) exceeds start (100) but …", "give them", "new".
+    missing_count(const std::string& reason, const std::string& hint, std::string count);
+    /// The field of period_input that is missing: "new".
+    const std::string& count() const { return count_; }
+    /// The message with where the count is given, e.g. "with --new" or "in a column new".
+    std::string phrased(std::string_view where) const;
+
+  private:
+    std::string reason_and_hint_;
+    std::string count_;
+};
+
 /// Derives the missing counts; throws churn::domain_error when the input is short, negative or
-/// contradicts itself (the message shows the expected value).
+/// contradicts itself (the message shows the expected value); churn::missing_count where a count
+/// that was not given would settle it.
 period resolve(const period_input& in);
 
 }  // namespace churn

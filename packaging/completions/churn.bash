@@ -18,7 +18,7 @@ _churn()
     local churn=${words[0]} command=
     local commands
     commands=$(LC_ALL=C "$churn" --help 2>/dev/null |
-        sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
+        sed -n '/^[Ss][Uu][Bb][Cc][Oo][Mm][Mm][Aa][Nn][Dd][Ss]:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
     commands=${commands//$'\n'/ }
     [[ -n $commands ]] ||
         commands="rate retention rpr ltv lost-revenue lifetime convert revenue nps batch"
@@ -43,7 +43,12 @@ _churn()
             COMPREPLY=($(compgen -W "start exposed average" -- "$cur"))
             return
             ;;
-        --period | --from | --to)
+        --period)
+            # none: a snapshot that covers no period.
+            COMPREPLY=($(compgen -W "day week month quarter half year none" -- "$cur"))
+            return
+            ;;
+        --from | --to)
             COMPREPLY=($(compgen -W "day week month quarter half year" -- "$cur"))
             return
             ;;
@@ -70,6 +75,8 @@ _churn()
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         [[ ${COMPREPLY-} == *= ]] && compopt -o nospace
     elif ((cword == 1)); then
+        COMPREPLY=($(compgen -W "$commands help" -- "$cur"))
+    elif ((cword == 2)) && [[ ${words[1]} == help ]]; then
         COMPREPLY=($(compgen -W "$commands" -- "$cur"))
     elif [[ $command == batch ]]; then
         _filedir

@@ -5,10 +5,12 @@
 #include "cli/output.hpp"
 
 #include <churn/error.hpp>
+#include <churn/period.hpp>
 #include <churn/version.hpp>
 
 #include <unistd.h>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -27,6 +29,7 @@ const char* const help_footer = R"(Examples:
   churn retention --start 100 --end 95 --new 5    CRR: 90%
   churn convert --churn 4.75 --from month --to year
   churn nps --scores answers.txt
+  churn help batch                                a command's options and examples
 
 Counts are whole numbers; money is exact decimal; rates given as input are
 percentages (4.75 or 4.75%). Results are rounded half away from zero.
@@ -45,14 +48,126 @@ std::vector<std::string> with_default_command(std::vector<std::string> args,
     return args;
 }
 
-/// CLI11's "--start: At Most 1 required but received 2" in plain words; other mismatches as is.
-std::string plain_mismatch(std::string message) {
-    const std::string_view at_most = ": At Most 1 required but received ";
-    const auto at = message.find(at_most);
-    if (at == std::string::npos)
-        return message;
-    return message.substr(0, at) + " is given " + message.substr(at + at_most.size()) +
-           " times; give it once";
+/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+/// " (did you mean X?)" for the known name nearest to `typed` (at most 2 edits, and fewer than
+/// half its letters), else nothing.
+std::string did_you_mean(std::string_view typed, const std::vector<std::string>& known) {
+    const std::string* best = nullptr;
+    std::size_t best_distance = 3;
+    for (const auto& k : known) {
+        const std::size_t d = edit_distance(typed, k);
+        if (d < best_distance && 2 * d < k.size()) {
+            best = &k;
+            best_distance = d;
+        }
+    }
+    return best == nullptr ? "" : " (did you mean " + *best + "?)";
+}
+
+std::vector<std::string> command_names(const std::vector<command>& commands) {
+    std::vector<std::string> names;
+    for (const auto& c : commands)
+        names.push_back(c.name);
+    return names;
+}
+
+/// Every spelling of the options of `app`: --start, -q, …
+std::vector<std::string> option_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::Option* o : app.get_options()) {
+        for (const auto& l : o->get_lnames())
+            names.push_back("--" + l);
+        for (const auto& s : o->get_snames())
+            names.push_back("-" + s);
+    }
+    return names;
+}
+
+const CLI::Option* find_option(const CLI::App& app, std::string_view spelled) {
+    for (const CLI::Option* o : app.get_options()) {
+        for (const auto& l : o->get_lnames())
+            if (spelled == "--" + l)
+                return o;
+        for (const auto& s : o->get_snames())
+            if (spelled == "-" + s)
+                return o;
+    }
+    return nullptr;
+}
+
+/// Looks like an option, not a value: --name, or a known short option (a negative number such
+/// as -5 is a value).
+bool looks_like_option(const CLI::App& app, std::string_view arg) {
+    return (arg.size() > 2 && arg.starts_with("--")) || find_option(app, arg) != nullptr;
+}
+
+/// The flag of a period count: lost_new is --lost-new.
+std::string flag_name(std::string count) {
+    std::replace(count.begin(), count.end(), '_', '-');
+    return "--" + count;
+}
+
+/// A usage error: the message, then where to find the usage.
+struct usage_error {
+    std::string message;
+};
+
+/// An option that takes a value but is followed by another option or by nothing: CLI11 would
+/// take the next option as its value (`--start --lost 19`) and report something else.
+void check_values_given(const CLI::App& app, const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--")
+            return;
+        const CLI::Option* o = find_option(app, args[i]);
+        if (o == nullptr || o->get_items_expected_min() == 0)
+            continue;
+        if (i + 1 == args.size() || looks_like_option(app, args[i + 1]))
+            throw usage_error{args[i] + " needs a value"};
+        ++i;
+    }
+}
+
+/// The option given more often than it may be, as CLI11's ArgumentMismatch does not say in
+/// words of its own.
+std::string mismatch_message(const CLI::App& app, const CLI::ArgumentMismatch& e) {
+    for (const CLI::Option* o : app.get_options()) {
+        if (o->get_items_expected_max() == 1 && o->count() > 1)
+            return o->get_name() + " is given " + std::to_string(o->count()) +
+                   " times; give it once";
+    }
+    return e.what();
+}
+
+/// Arguments left over: an unknown option (with the nearest known one), or stray values.
+std::string extras_message(const CLI::App& app, const std::vector<std::string>& extras) {
+    for (const auto& x : extras) {
+        if (x.size() > 1 && x[0] == '-' && !std::isdigit(static_cast<unsigned char>(x[1])) &&
+            x[1] != '.') {
+            const std::string typed = x.substr(0, x.find('='));
+            return "unknown option " + typed + did_you_mean(typed, option_names(app));
+        }
+    }
+    std::string text = extras.size() == 1 ? "unexpected argument: " : "unexpected arguments: ";
+    for (std::size_t i = 0; i < extras.size(); ++i)
+        text += (i == 0 ? "" : " ") + extras[i];
+    return text;
 }
 
 /// The verdict of --expect, appended to the report.
@@ -64,7 +179,7 @@ bool check_expectation(const context& ctx, report& r) {
     const decimal expected = parse_decimal(text, "--expect", ctx.numbers(), true);
     const decimal got = rounded(headline, expected.scale);
     const bool match = got == expected;
-    const char point = ctx.common.decimal_comma ? ',' : '.';
+    const char point = ctx.point();
     const std::string unit = headline.u == unit::percent ? "%" : headline.suffix;
     const std::string places =
         expected.scale == 1 ? "1 decimal" : std::to_string(expected.scale) + " decimals";
@@ -129,35 +244,74 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             << usage_hint << "\n";
         return exit_error;
     }
+    const std::vector<std::string> names = command_names(commands);
+    const std::string& first = arguments.front();
+    if (first == "help") {  // `churn help [command]`, as git and cargo take it
+        if (arguments.size() == 1)
+            return run({"--help"}, in, out, err, term);
+        if (arguments.size() == 2 &&
+            std::find(names.begin(), names.end(), arguments[1]) != names.end())
+            return run({arguments[1], "--help"}, in, out, err, term);
+        err << "churn: error: help takes the name of one command, not " << quote(arguments[1])
+            << did_you_mean(arguments[1], names) << "; " << usage_hint << "\n";
+        return exit_error;
+    }
+    if (!first.starts_with("-") && std::find(names.begin(), names.end(), first) == names.end()) {
+        err << "churn: error: unknown command " << quote(first) << did_you_mean(first, names)
+            << "; " << usage_hint << "\n";
+        return exit_error;
+    }
     CLI::App app{"churn " + std::string(version) +
                  " - customer churn and retention calculator (customer churn, not code churn)"};
     app.name("churn");
+#if CLI11_VERSION_MAJOR > 2 || (CLI11_VERSION_MAJOR == 2 && CLI11_VERSION_MINOR >= 5)
+    // CLI11 2.5+ re-flows these paragraphs; the examples are laid out by hand. Subcommands
+    // share this formatter.
+    app.get_formatter()->enable_description_formatting(false);
+    app.get_formatter()->enable_footer_formatting(false);
+#endif
     app.set_version_flag("--version", std::string("churn ") + version);
     app.footer(help_footer);
     app.require_subcommand(0, 1);
     context ctx{common_options{}, term, in, out, err};
     const command* chosen = nullptr;
+    CLI::App* chosen_app = &app;
     for (const auto& c : commands) {
         CLI::App* sub = app.add_subcommand(c.name, c.description);
         sub->set_version_flag("--version",
                               std::string("churn ") + version);  // as `ls -l --version`
         c.setup(*sub);
-        add_common_options(*sub, ctx.common, c.formats);
+        add_common_options(*sub, ctx.common, c.formats, c.one_figure);
+        sub->footer(c.examples);
         sub->callback([&chosen, &c, &ctx] {
             chosen = &c;
             if (ctx.common.format_name.empty())
                 ctx.common.format_name = c.formats.front();
         });
+        if (c.name == first)
+            chosen_app = sub;
     }
+    // The hint names the command's own help where the user named the command.
+    const std::string hint =
+        chosen_app == &app ? usage_hint : "run 'churn " + first + " --help' for usage";
     std::vector<std::string> args = with_default_command(arguments, commands);
-    std::reverse(args.begin(), args.end());
+    const CLI::App& parsed =
+        chosen_app == &app ? *app.get_subcommand(commands.front().name) : *chosen_app;
     try {
+        check_values_given(parsed, args);
+        std::reverse(args.begin(), args.end());
         app.parse(args);
         if (chosen == nullptr) {
             err << "churn: error: no command given; " << usage_hint << "\n";
             return exit_error;
         }
-        return chosen->run(ctx);
+        const int status = chosen->run(ctx);
+        for (const auto& note : ctx.notes)
+            err << "churn: note: " << note << "\n";
+        return status;
+    } catch (const usage_error& e) {
+        err << "churn: error: " << e.message << "; " << hint << "\n";
+        return exit_error;
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e, out, err);
     } catch (const CLI::CallForAllHelp& e) {
@@ -166,19 +320,18 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         return app.exit(e, out, err);
     } catch (const CLI::ExtrasError&) {
         // CLI11 2.1 lists them reversed; name them as they were typed.
-        const std::vector<std::string> extras = app.remaining(true);
-        err << "churn: error: "
-            << (extras.size() == 1 ? "unexpected argument: " : "unexpected arguments: ");
-        for (std::size_t i = 0; i < extras.size(); ++i)
-            err << (i == 0 ? "" : " ") << extras[i];
-        err << "; " << usage_hint << "\n";
+        err << "churn: error: " << extras_message(parsed, app.remaining(true)) << "; " << hint
+            << "\n";
         return exit_error;
     } catch (const CLI::ArgumentMismatch& e) {
-        err << "churn: error: " << plain_mismatch(e.what()) << "; " << usage_hint << "\n";
+        err << "churn: error: " << mismatch_message(parsed, e) << "; " << hint << "\n";
         return exit_error;
     } catch (const CLI::ParseError& e) {
         // CLI11's own codes (100+) all mean a usage error.
-        err << "churn: error: " << e.what() << "; " << usage_hint << "\n";
+        err << "churn: error: " << e.what() << "; " << hint << "\n";
+        return exit_error;
+    } catch (const missing_count& e) {
+        err << "churn: error: " << e.phrased("with " + flag_name(e.count())) << "\n";
         return exit_error;
     } catch (const churn::error& e) {
         err << "churn: error: " << e.what() << "\n";

@@ -8,6 +8,7 @@
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
 #include <churn/metrics.hpp>
+#include <churn/period.hpp>
 #include <churn/series.hpp>
 
 #include <fmt/format.h>
@@ -52,9 +53,8 @@ void setup(CLI::App& app, batch_options& o) {
                  "Report bad rows on stderr and go on (the exit status is still 2)");
     app.add_flag("--keep", o.keep, "Pass the input's other columns through");
     app.add_flag("--chart", o.chart, "With --format table: a bar of the churn per period");
-    app.add_option("--basis", o.basis, "Denominator: start (default), exposed (S + N), average")
-        ->check(CLI::IsMember({"start", "exposed", "average"}));
-    app.add_option("--period", o.period, "Length of one row's period (default month)");
+    add_basis_option(app, o.basis);
+    add_period_option(app, "--period", o.period, "Length of one row's period", true);
 }
 
 /// The delimiter --delimiter names, if it is given.
@@ -204,19 +204,6 @@ void check_unnamed(const std::vector<std::string_view>& cells, std::size_t named
 int run(const batch_options& o, const context& ctx) {
     if (o.files.empty() && ctx.term.stdin_is_tty)
         throw error("batch reads CSV from files or standard input; give a FILE, or pipe data in");
-    // These check or explain one figure; a batch writes a figure per row and column.
-    if (ctx.common.expect)
-        throw error(
-            "--expect checks one figure; churn batch writes many (compare a column, "
-            "e.g. --fields period,churn_pct)");
-    if (ctx.common.quiet)
-        throw error(
-            "--quiet prints one number; churn batch writes a table (choose columns "
-            "with --fields)");
-    if (ctx.common.explain)
-        throw error(
-            "--explain shows the formulas of one calculation; run churn rate on a row "
-            "to see them");
     batch_settings settings;
     settings.format = batch_format_of(ctx.common.format_name);
     settings.precision = ctx.precision();
@@ -224,13 +211,11 @@ int run(const batch_options& o, const context& ctx) {
     settings.chart = o.chart;
     settings.summary = o.summary || o.summary_only;
     settings.summary_only = o.summary_only;
-    settings.denominator = o.basis == "exposed"   ? basis::exposed
-                           : o.basis == "average" ? basis::average
-                                                  : basis::start;
-    const auto length = parse_period_length(o.period);
+    settings.denominator = basis_flag(o.basis);
+    // nullopt: a snapshot that covers no period. The writer has no cells for that yet.
+    const std::optional<period_length> length = period_flag(o.period, "--period", true);
     if (!length)
-        throw parse_error("--period", o.period,
-                          "is not a period length; use day, week, month, quarter, half or year");
+        throw error("--period none is not yet supported by churn batch; give a period length");
     settings.period = *length;
     if (o.chart && settings.format != batch_format::table)
         throw error("--chart draws in --format table only");
@@ -302,8 +287,12 @@ int run(const batch_options& o, const context& ctx) {
                 }
                 writer.row(row, kept);
             } catch (const churn::error& e) {
+                // A missing count is a column the input lacks, not a flag.
+                const auto* missing = dynamic_cast<const missing_count*>(&e);
                 const std::string message =
-                    name + ":" + std::to_string(reader.line()) + ": " + e.what();
+                    name + ":" + std::to_string(reader.line()) + ": " +
+                    (missing ? missing->phrased("in a column \"" + missing->count() + "\"")
+                             : std::string(e.what()));
                 if (!o.skip_invalid)
                     throw error(message);
                 writer.flush();  // the rows before it, then the message, on a shared terminal
@@ -333,6 +322,19 @@ command make_batch_command() {
               [options](CLI::App& app) { setup(app, *options); },
               [options](const context& ctx) { return run(*options, ctx); }};
     c.formats = {"csv", "tsv", "jsonl", "json", "table"};
+    c.one_figure = false;
+    std::string columns;
+    for (std::size_t i = 0; i < series_column_count; ++i)
+        columns += (i == 0   ? ""
+                    : i == 7 ? ",\n  "
+                             : ", ") +
+                   std::string(name(static_cast<series_column>(i)));
+    c.examples = "Input columns, by name in any order (case-insensitive):\n  " + columns +
+                 "\nA row without start takes the previous row's end.\n\n" + R"(Examples:
+  churn batch periods.csv                         every metric per row, as CSV
+  churn batch periods.csv --format table --summary --chart
+  churn batch a.csv b.csv --fields period,churn_pct,retention_pct
+  churn batch - --format jsonl < periods.csv)";
     return c;
 }
 

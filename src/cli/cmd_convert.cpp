@@ -20,28 +20,20 @@ struct convert_options {
 
 void setup(CLI::App& app, convert_options& o) {
     add_value(app, "--churn", o.churn, "Churn rate per --from period, in percent");
-    app.add_option("--from", o.from, "Period of the given rate (default month)");
-    app.add_option("--to", o.to, "Period to convert to (default year)");
-}
-
-period_length length_flag(const std::string& text, const std::string& flag) {
-    const auto length = parse_period_length(text);
-    if (!length)
-        throw parse_error(flag, text,
-                          "is not a period length; use day, week, month, quarter, half or year");
-    return *length;
+    add_period_option(app, "--from", o.from, "Period of the given rate");
+    add_period_option(app, "--to", o.to, "Period to convert to");
 }
 
 report calculate(const convert_options& o, const context& ctx) {
-    const period_length from = length_flag(o.from, "--from");
-    const period_length to = length_flag(o.to, "--to");
+    const period_length from = *period_flag(o.from, "--from");
+    const period_length to = *period_flag(o.to, "--to");
     const auto churn = percent_flag(o.churn, "--churn", ctx);
     if (!churn)
         throw error("--churn is required");
     const double converted = convert_churn(*churn, from, to);
     const ratio k = periods_per(from, to);
     const int prec = ctx.precision();
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     report r;
     r.command = "convert";
     r.headline = "churn_pct";
@@ -61,8 +53,13 @@ report calculate(const convert_options& o, const context& ctx) {
 }  // namespace
 
 command make_convert_command() {
-    return calculation<convert_options>(
-        "convert", "Churn over another period length: 1 - (1 - c)^(to / from)", setup, calculate);
+    return calculation<convert_options>("convert",
+                                        "Churn over another period length: 1 - (1 - c)^(to / from)",
+                                        R"(Examples:
+  churn convert --churn 4.75 --from month --to year   44.23% a year
+  churn convert --churn 10 --from quarter --to month
+  churn convert --churn 45 --from year --to month)",
+                                        setup, calculate);
 }
 
 }  // namespace churn::cli

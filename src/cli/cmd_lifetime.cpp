@@ -19,14 +19,11 @@ struct lifetime_options {
 
 void setup(CLI::App& app, lifetime_options& o) {
     add_value(app, "--churn", o.churn, "Churn rate per period, in percent (4.75 or 4.75%)");
-    app.add_option("--period", o.period, "Length of the period: day, week, month (default), …");
+    add_period_option(app, "--period", o.period, "Length of the period the churn is per");
 }
 
 report calculate(const lifetime_options& o, const context& ctx) {
-    const auto length = parse_period_length(o.period);
-    if (!length)
-        throw parse_error("--period", o.period,
-                          "is not a period length; use day, week, month, quarter, half or year");
+    const auto length = period_flag(o.period, "--period");
     const auto churn = percent_flag(o.churn, "--churn", ctx);
     if (!churn)
         throw error("--churn is required");
@@ -34,7 +31,7 @@ report calculate(const lifetime_options& o, const context& ctx) {
     const std::string unit_name =
         *length == period_length::half ? "half-years" : std::string(name(*length)) + "s";
     const int prec = ctx.precision();
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     report r;
     r.command = "lifetime";
     r.headline = "lifetime_periods";
@@ -50,8 +47,12 @@ report calculate(const lifetime_options& o, const context& ctx) {
 }  // namespace
 
 command make_lifetime_command() {
-    return calculation<lifetime_options>(
-        "lifetime", "Expected customer lifetime, 1 / churn, in periods", setup, calculate);
+    return calculation<lifetime_options>("lifetime",
+                                         "Expected customer lifetime, 1 / churn, in periods",
+                                         R"(Examples:
+  churn lifetime --churn 4.75                     21.05 months
+  churn lifetime --churn 2 --period week          50 weeks)",
+                                         setup, calculate);
 }
 
 }  // namespace churn::cli

@@ -30,7 +30,7 @@ report calculate(const lost_revenue_options& o, const context& ctx) {
     if (__builtin_add_overflow(lost, lost_new, &total))
         throw error("--lost + --lost-new is too large to compute");
     const decimal money = lost_revenue(total, value);
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     report r;
     r.command = "lost-revenue";
     r.headline = "lost_revenue";
@@ -50,7 +50,11 @@ report calculate(const lost_revenue_options& o, const context& ctx) {
 
 command make_lost_revenue_command() {
     return calculation<lost_revenue_options>(
-        "lost-revenue", "Revenue lost with the customers who left: lost × value", setup, calculate);
+        "lost-revenue", "Revenue lost with the customers who left: lost × value",
+        R"(Examples:
+  churn lost-revenue --lost 19 --value 30         lost revenue: 570.00
+  churn lost-revenue --lost 15 --lost-new 4 --value 29.90)",
+        setup, calculate);
 }
 
 }  // namespace churn::cli

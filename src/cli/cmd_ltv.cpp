@@ -37,7 +37,7 @@ report from_revenue(const ltv_options& o, const context& ctx) {
     const decimal marketing = required_money(o.marketing, "--marketing", ctx);
     const std::int64_t customers = required_count(o.customers, "--customers");
     const ratio ltv = ltv_from_revenue(revenue, marketing, customers);
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     report r;
     r.command = "ltv";
     r.headline = "ltv";
@@ -62,7 +62,7 @@ report from_margin(const ltv_options& o, const context& ctx) {
     const ratio margin = percent_flag(o.margin, "--margin", ctx).value_or(ratio(1));
     const decimal cac = money_flag(o.cac, "--cac", ctx).value_or(decimal{});
     const int prec = ctx.precision();
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     const auto pct = [&](const ratio& x) { return explain_number(x * ratio(100), prec, pt) + "%"; };
     report r;
     r.command = "ltv";
@@ -110,6 +110,12 @@ command make_ltv_command() {
     return calculation<ltv_options>("ltv",
                                     "Lifetime value: (revenue - marketing) / customers, or "
                                     "ARPU x margin / churn - CAC",
+                                    R"(Examples:
+  churn ltv --revenue 1000000 --marketing 200000 --customers 400   LTV: 2000.00
+  churn ltv --arpu 50 --churn 5                   LTV: 1000.00 (50 / 5%)
+  churn ltv --arpu 50 --churn 5 --margin 80 --cac 120
+
+Rates are percentages: --churn 5 is 5%, --margin 80 is 80%.)",
                                     setup, calculate);
 }
 

@@ -56,9 +56,14 @@ report calculate(const nps_options& o, const context& ctx) {
         c.detractors = count_flag(o.detractors, "--detractors").value_or(0);
     }
     const ratio score = nps(c);
-    const std::int64_t answers = c.promoters + c.passives + c.detractors;
+    std::int64_t answers = 0;
+    if (__builtin_add_overflow(c.promoters, c.passives, &answers) ||
+        __builtin_add_overflow(answers, c.detractors, &answers))
+        throw error(
+            "--promoters + --passives + --detractors is too large to count; the answers must "
+            "add up to at most 9223372036854775807");
     const int prec = ctx.precision();
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     report r;
     r.command = "nps";
     r.headline = "nps";
@@ -79,8 +84,12 @@ report calculate(const nps_options& o, const context& ctx) {
 }  // namespace
 
 command make_nps_command() {
-    return calculation<nps_options>("nps", "Net promoter score: % promoters - % detractors", setup,
-                                    calculate);
+    return calculation<nps_options>("nps", "Net promoter score: % promoters - % detractors",
+                                    R"(Examples:
+  churn nps --promoters 50 --passives 30 --detractors 20   NPS: 30
+  churn nps --scores answers.txt                  one score 0-10 per line or a score column
+  churn nps --scores - < answers.csv)",
+                                    setup, calculate);
 }
 
 }  // namespace churn::cli

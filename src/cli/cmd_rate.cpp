@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace churn::cli {
 
 namespace {
@@ -24,19 +26,9 @@ void setup(CLI::App& app, period_options& o) {
     add_value(app, "--end", o.end, "E: customers at the end of the period");
     add_value(app, "--new", o.acquired, "N: customers acquired during the period");
     add_value(app, "--lost-new", o.lost_new, "LN: of the new customers, how many were lost");
-    app.add_option("--basis", o.basis, "Denominator: start (default), exposed (S + N), average")
-        ->check(CLI::IsMember({"start", "exposed", "average"}));
+    add_basis_option(app, o.basis);
     add_value(app, "--value", o.value, "Value per customer, for the lost revenue");
-    app.add_option("--period", o.period,
-                   "Length of the period: day, week, month (default), quarter, half, year");
-}
-
-basis parse_basis(const std::string& name) {
-    if (name == "exposed")
-        return basis::exposed;
-    if (name == "average")
-        return basis::average;
-    return basis::start;
+    add_period_option(app, "--period", o.period, "Length of the period", true);
 }
 
 std::string plural(period_length p) {
@@ -69,11 +61,9 @@ std::string assessment_word(assessment a) {
 
 report calculate(const period_options& o, const context& ctx, const std::string& command,
                  const std::string& headline) {
-    const auto b = parse_basis(o.basis);
-    const auto length = parse_period_length(o.period);
-    if (!length)
-        throw parse_error("--period", o.period,
-                          "is not a period length; use day, week, month, quarter, half or year");
+    const basis b = basis_flag(o.basis);
+    // nullopt: a snapshot that covers no period, so no lifetime, annual or monthly churn.
+    const std::optional<period_length> length = period_flag(o.period, "--period", true);
     period_input in;
     in.start = required_count(o.start, "--start");
     if (!o.lost && !o.end && !o.lost_new)
@@ -86,7 +76,7 @@ report calculate(const period_options& o, const context& ctx, const std::string&
     const period p = resolve(in);
 
     const int prec = ctx.precision();
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     const auto pct = [&](const ratio& x) { return explain_number(x * ratio(100), prec, pt) + "%"; };
     const auto num = [&](const ratio& x) { return explain_number(x, prec, pt); };
     report r;
@@ -104,7 +94,7 @@ report calculate(const period_options& o, const context& ctx, const std::string&
     const ratio customers = customers_at_risk(p, b);
     add(r, "basis", o.basis);
     add(r, "customers", customers);
-    add(r, "period", std::string(name(*length)));
+    add(r, "period", length ? std::string(name(*length)) : std::string("none"));
 
     const ratio churn = churn_rate(p, b);
     add(r, "churn_pct", churn, unit::percent, "Churn rate",
@@ -158,14 +148,16 @@ report calculate(const period_options& o, const context& ctx, const std::string&
     if (p.start > 0)
         r.explanation.push_back(fmt::format("CRR = ({} − {}) / {} × 100 = {}", p.end, p.acquired,
                                             p.start, pct(retention_rate(p))));
-    if (!churn.is_zero()) {
+    // Without a period (a snapshot) there is no lifetime to measure in periods, nothing to
+    // compound over a year and no monthly benchmark to hold the churn against.
+    if (length && !churn.is_zero()) {
         const ratio life = lifetime(churn);
         field& f = add(r, "lifetime_periods", life, unit::periods, "Expected lifetime");
         f.suffix = " " + plural(*length);
         r.explanation.push_back(
             fmt::format("lifetime = 1 / {} = {} {}", pct(churn), num(life), plural(*length)));
     }
-    if (churn <= ratio(1)) {
+    if (length && churn <= ratio(1)) {
         if (*length != period_length::year) {
             const double annual = convert_churn(churn, *length, period_length::year);
             const ratio k = periods_per(*length, period_length::year);
@@ -202,19 +194,38 @@ report calculate_rate(const period_options& o, const context& ctx) {
     return calculate(o, ctx, "rate", "churn_pct");
 }
 
+/// Text leads with the headline; machine output keeps the fields in their documented order.
 report calculate_retention(const period_options& o, const context& ctx) {
-    return calculate(o, ctx, "retention", "retention_pct");
+    report r = calculate(o, ctx, "retention", "retention_pct");
+    if (ctx.output_format() != format::text)
+        return r;
+    const auto first_shown = std::find_if(r.fields.begin(), r.fields.end(),
+                                          [](const field& f) { return !f.label.empty(); });
+    const auto headline = std::find_if(r.fields.begin(), r.fields.end(),
+                                       [&](const field& f) { return f.name == r.headline; });
+    if (headline != r.fields.end() && first_shown < headline)
+        std::rotate(first_shown, headline, headline + 1);
+    return r;
 }
 
 }  // namespace
 
 command make_rate_command() {
     return calculation<period_options>("rate", "Churn rate of one period (the default command)",
+                                       R"(Examples:
+  churn rate --start 400 --lost 19                churn rate: 4.75% (rate may be left out)
+  churn --start 400 --lost 15 --new 300 --lost-new 4 --explain
+  churn --start 500 --end 681 --new 200           the losses derived from the end
+  churn --start 150 --lost 5 --expect 3,3% --decimal-comma   check an article's figure
+  churn --start 1200 --lost 90 --period none      a snapshot: no lifetime or annual churn)",
                                        setup, calculate_rate);
 }
 
 command make_retention_command() {
     return calculation<period_options>("retention", "Customer retention rate, CRR = (E - N) / S",
+                                       R"(Examples:
+  churn retention --start 100 --end 95 --new 5    CRR: 90%
+  churn retention --start 100 --end 95 --new 5 --explain)",
                                        setup, calculate_retention);
 }
 

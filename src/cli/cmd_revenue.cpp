@@ -29,7 +29,7 @@ void setup(CLI::App& app, revenue_options& o) {
 report calculate(const revenue_options& o, const context& ctx) {
     const decimal start = required_money(o.start, "--start", ctx);
     const int prec = ctx.precision();
-    const char pt = ctx.common.decimal_comma ? ',' : '.';
+    const char pt = ctx.point();
     const auto pct = [&](const ratio& x) { return explain_number(x * ratio(100), prec, pt) + "%"; };
     const auto money = [&](const decimal& d) { return to_string(d, pt); };
     report r;
@@ -88,8 +88,13 @@ report calculate(const revenue_options& o, const context& ctx) {
 }  // namespace
 
 command make_revenue_command() {
-    return calculation<revenue_options>(
-        "revenue", "Gross and net revenue churn, net revenue retention", setup, calculate);
+    return calculation<revenue_options>("revenue",
+                                        "Gross and net revenue churn, net revenue retention",
+                                        R"(Examples:
+  churn revenue --start 10000 --churned 500 --contraction 200   gross revenue churn: 7%
+  churn revenue --start 10000 --churned 500 --expansion 800     net revenue churn: -3%
+  churn revenue --start 10000 --end 10500 --new 1000)",
+                                        setup, calculate);
 }
 
 }  // namespace churn::cli

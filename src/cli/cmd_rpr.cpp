@@ -32,16 +32,20 @@ report calculate(const rpr_options& o, const context& ctx) {
     add(r, "customers", customers);
     add(r, "rpr_pct", rpr, unit::percent, "Repeat purchase rate",
         fmt::format("{} of {} customers came back", repeat, customers));
-    r.explanation.push_back(fmt::format(
-        "RPR = {} / {} × 100 = {}%", repeat, customers,
-        explain_number(rpr * ratio(100), ctx.precision(), ctx.common.decimal_comma ? ',' : '.')));
+    r.explanation.push_back(
+        fmt::format("RPR = {} / {} × 100 = {}%", repeat, customers,
+                    explain_number(rpr * ratio(100), ctx.precision(), ctx.point())));
     return r;
 }
 
 }  // namespace
 
 command make_rpr_command() {
-    return calculation<rpr_options>("rpr", "Repeat purchase rate, RPR = Q / T", setup, calculate);
+    return calculation<rpr_options>("rpr", "Repeat purchase rate, RPR = Q / T",
+                                    R"(Examples:
+  churn rpr --repeat 30 --customers 200           RPR: 15%
+  churn rpr --repeat 30 --customers 200 --explain)",
+                                    setup, calculate);
 }
 
 }  // namespace churn::cli

@@ -18,12 +18,17 @@ struct command {
     std::function<int(const context&)> run;  ///< returns the exit status
     /// Values --format accepts, the default first.
     std::vector<std::string> formats = {"text", "json", "csv", "tsv"};
+    /// The footer of the command's --help: its own examples.
+    std::string examples{};
+    /// The command computes one figure, so -q, --explain and --expect apply.
+    bool one_figure = true;
 };
 
 /// Builds a command whose options live in a struct `Options` shared by setup and run.
 /// `calculate` turns parsed options into a report, which is emitted in the chosen format.
 template <typename Options>
-command calculation(std::string name, std::string description, void (*setup)(CLI::App&, Options&),
+command calculation(std::string name, std::string description, std::string examples,
+                    void (*setup)(CLI::App&, Options&),
                     report (*calculate)(const Options&, const context&));
 
 /// Renders a report in the chosen format, checks --expect, and writes it in one piece.
@@ -44,13 +49,16 @@ command make_nps_command();
 std::vector<command> all_commands();
 
 template <typename Options>
-command calculation(std::string name, std::string description, void (*setup)(CLI::App&, Options&),
+command calculation(std::string name, std::string description, std::string examples,
+                    void (*setup)(CLI::App&, Options&),
                     report (*calculate)(const Options&, const context&)) {
     auto options = std::make_shared<Options>();
-    return command{
+    command c{
         std::move(name), std::move(description),
         [options, setup](CLI::App& app) { setup(app, *options); },
         [options, calculate](const context& ctx) { return emit(ctx, calculate(*options, ctx)); }};
+    c.examples = std::move(examples);
+    return c;
 }
 
 }  // namespace churn::cli

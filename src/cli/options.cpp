@@ -1,6 +1,10 @@
 #include "cli/options.hpp"
 
+#include "cli/output.hpp"
+
 #include <churn/error.hpp>
+
+#include <algorithm>
 
 namespace churn::cli {
 
@@ -35,7 +39,8 @@ bool context::use_color() const {
     return term.stdout_is_tty && !term.no_color && !term.dumb;
 }
 
-void add_common_options(CLI::App& app, common_options& o, const std::vector<std::string>& formats) {
+void add_common_options(CLI::App& app, common_options& o, const std::vector<std::string>& formats,
+                        bool one_figure) {
     std::string names;
     for (const auto& f : formats)
         names += (names.empty() ? "" : ", ") + f;
@@ -44,16 +49,19 @@ void add_common_options(CLI::App& app, common_options& o, const std::vector<std:
         ->check(CLI::IsMember(formats))
         ->type_name("FORMAT")
         ->group("Output");
-    app.add_flag("-q,--quiet", o.quiet, "Print only the headline number, without unit")
-        ->group("Output");
+    if (one_figure)
+        app.add_flag("-q,--quiet", o.quiet, "Print only the headline number, without unit")
+            ->group("Output");
     add_value(app, "--precision", o.precision,
               "Decimals in text, CSV, TSV and quiet output (0-10, default 2)")
         ->group("Output");
-    app.add_flag("--explain", o.explain, "Show each formula with the numbers put in")
-        ->group("Output");
-    add_value(app, "--expect", o.expect,
-              "Check a published figure at its own precision (e.g. 3.3%); exit 1 on mismatch")
-        ->group("Output");
+    if (one_figure) {
+        app.add_flag("--explain", o.explain, "Show each formula with the numbers put in")
+            ->group("Output");
+        add_value(app, "--expect", o.expect,
+                  "Check a published figure at its own precision (e.g. 3.3%); exit 1 on mismatch")
+            ->group("Output");
+    }
     app.add_flag("--decimal-comma", o.decimal_comma,
                  "Accept 3,75 as 3.75 and print text with commas")
         ->group("Output");
@@ -61,6 +69,52 @@ void add_common_options(CLI::App& app, common_options& o, const std::vector<std:
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN")
         ->group("Output");
+}
+
+std::string period_length_choices(bool none_allowed) {
+    std::string text;
+    for (std::size_t i = 0; i < period_lengths.size(); ++i) {
+        const bool last = i + 1 == period_lengths.size();
+        text += (i == 0 ? "" : last && !none_allowed ? " or " : ", ");
+        text += name(period_lengths[i]);
+    }
+    return none_allowed ? text + ", or none" : text;
+}
+
+CLI::Option* add_period_option(CLI::App& app, const std::string& name, std::string& target,
+                               const std::string& what, bool none_allowed) {
+    std::string description =
+        what + ": " + period_length_choices(none_allowed) + " (default " + target + ")";
+    if (none_allowed)
+        description += "; none for a snapshot that covers no period";
+    return app.add_option(name, target, description)->type_name("LENGTH");
+}
+
+std::optional<period_length> period_flag(const std::string& text, const std::string& flag,
+                                         bool none_allowed) {
+    if (none_allowed && text == "none")
+        return std::nullopt;
+    const auto length = parse_period_length(text);
+    if (!length)
+        throw parse_error(flag, text,
+                          "is not a period length; use " + period_length_choices(none_allowed));
+    return length;
+}
+
+CLI::Option* add_basis_option(CLI::App& app, std::string& target) {
+    return app
+        .add_option("--basis", target, "Denominator: start (default), exposed (S + N), average")
+        ->type_name("BASIS");
+}
+
+basis basis_flag(const std::string& text) {
+    if (text == "start")
+        return basis::start;
+    if (text == "exposed")
+        return basis::exposed;
+    if (text == "average")
+        return basis::average;
+    throw parse_error("--basis", text, "is not a basis; use start, exposed or average");
 }
 
 CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& target,
@@ -102,7 +156,15 @@ std::optional<ratio> percent_flag(const std::optional<std::string>& text, const 
                                   const context& ctx) {
     if (!text)
         return std::nullopt;
-    return parse_percent(*text, flag, ctx.numbers()).to_ratio() / ratio(100);
+    const ratio rate = parse_percent(*text, flag, ctx.numbers()).to_ratio() / ratio(100);
+    if (rate > ratio(0) && rate < ratio(1, 100) && text->find('%') == std::string::npos) {
+        const std::string meant = exact_text(rate * ratio(10000), ctx.point());
+        std::string note = flag + " " + *text + " is read as " + *text + "%, not " + meant +
+                           "%; for " + meant + "% write " + flag + " " + meant;
+        if (std::find(ctx.notes.begin(), ctx.notes.end(), note) == ctx.notes.end())
+            ctx.notes.push_back(std::move(note));
+    }
+    return rate;
 }
 
 }  // namespace churn::cli

@@ -1,7 +1,9 @@
 #pragma once
 // Options every command takes, and reading flag values with churn's own strict parser.
 
+#include <churn/metrics.hpp>
 #include <churn/parse.hpp>
+#include <churn/period_length.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -42,17 +44,36 @@ struct context {
     std::istream& in;  ///< standard input: what "-" reads
     std::ostream& out;
     std::ostream& err;
+    /// Notes for stderr (e.g. how a rate was read), printed once the command has succeeded.
+    mutable std::vector<std::string> notes{};
 
     number_format numbers() const { return number_format{common.decimal_comma}; }
+    /// The decimal point of text output: ',' with --decimal-comma.
+    char point() const { return common.decimal_comma ? ',' : '.'; }
     int precision() const;  ///< --precision, checked to lie in 0 … 10 (default 2)
     format output_format() const;
     bool use_color() const;
 };
 
 /// Registers the options of the table "Options every command takes"; `formats` are the values
-/// --format accepts, the default first.
+/// --format accepts, the default first. Without `one_figure` (batch writes many figures), the
+/// options that print or check one figure (-q, --explain, --expect) are left out.
 void add_common_options(CLI::App& app, common_options& options,
-                        const std::vector<std::string>& formats);
+                        const std::vector<std::string>& formats, bool one_figure = true);
+
+/// "day, week, month, quarter, half or year" (", or none" with `none_allowed`).
+std::string period_length_choices(bool none_allowed = false);
+/// Registers a period length option; its help lists every value and the default (target's).
+CLI::Option* add_period_option(CLI::App& app, const std::string& name, std::string& target,
+                               const std::string& what, bool none_allowed = false);
+/// A period length flag; with `none_allowed`, "none" (a snapshot that covers no period) is
+/// nullopt. Anything else is an error naming the flag and every value.
+std::optional<period_length> period_flag(const std::string& text, const std::string& flag,
+                                         bool none_allowed = false);
+/// Registers --basis; its help lists every basis.
+CLI::Option* add_basis_option(CLI::App& app, std::string& target);
+/// The --basis value: start, exposed or average.
+basis basis_flag(const std::string& text);
 
 /// Registers a string option whose presence is kept in `target`.
 CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& target,
@@ -66,7 +87,8 @@ std::optional<decimal> money_flag(const std::optional<std::string>& text, const 
                                   const context& ctx, bool allow_negative = false);
 decimal required_money(const std::optional<std::string>& text, const std::string& flag,
                        const context& ctx, bool allow_negative = false);
-/// A percentage flag, returned as a fraction (4.75 → 19/400).
+/// A percentage flag, returned as a fraction (4.75 → 19/400). A value between 0 and 1 written
+/// without % looks like a fraction (0.05 for 5%): a note in ctx.notes says how it was read.
 std::optional<ratio> percent_flag(const std::optional<std::string>& text, const std::string& flag,
                                   const context& ctx);
 

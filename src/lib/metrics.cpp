@@ -1,9 +1,6 @@
 #include <churn/error.hpp>
 #include <churn/metrics.hpp>
 
-#include <algorithm>
-#include <array>
-#include <cctype>
 #include <cmath>
 #include <string>
 
@@ -25,11 +22,6 @@ ratio of(std::int64_t part, std::int64_t whole, const char* whole_name, const ch
         throw domain_error(std::string(whole_name) + " is 0; " + metric + " is undefined");
     return ratio(part, whole);
 }
-
-/// Lengths in 1/48 day, so that every ratio between them is exact.
-constexpr std::array<std::int64_t, 6> length_units = {48, 336, 1461, 4383, 8766, 17532};
-constexpr std::array<std::string_view, 6> length_names = {"day",     "week", "month",
-                                                          "quarter", "half", "year"};
 
 }  // namespace
 
@@ -121,39 +113,6 @@ ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& chur
 decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer) {
     check_count(lost_customers, "lost customers");
     return decimal{checked_mul(value_per_customer.units, lost_customers), value_per_customer.scale};
-}
-
-std::optional<period_length> parse_period_length(std::string_view text) {
-    std::string s(text);
-    for (char& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (s == "daily")
-        return period_length::day;
-    if (s == "weekly")
-        return period_length::week;
-    if (s == "monthly")
-        return period_length::month;
-    if (s == "quarterly")
-        return period_length::quarter;
-    if (s == "half-year" || s == "halfyear" || s == "semiannual" || s == "half-yearly")
-        return period_length::half;
-    if (s == "yearly" || s == "annual" || s == "annually")
-        return period_length::year;
-    if (s.size() > 1 && s.back() == 's')
-        s.pop_back();
-    const auto it = std::find(length_names.begin(), length_names.end(), s);
-    if (it == length_names.end())
-        return std::nullopt;
-    return static_cast<period_length>(it - length_names.begin());
-}
-
-std::string_view name(period_length p) {
-    return length_names.at(static_cast<std::size_t>(p));
-}
-
-ratio periods_per(period_length from, period_length to) {
-    return ratio(length_units.at(static_cast<std::size_t>(to)),
-                 length_units.at(static_cast<std::size_t>(from)));
 }
 
 double convert_churn(const ratio& churn, period_length from, period_length to) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace churn {
 
@@ -77,6 +78,15 @@ void split_total(period& p, const period_input& in) {
 
 }  // namespace
 
+missing_count::missing_count(const std::string& reason, const std::string& hint, std::string count)
+    : domain_error(reason + "; " + hint + " (" + count + ")"),
+      reason_and_hint_(reason + "; " + hint),
+      count_(std::move(count)) {}
+
+std::string missing_count::phrased(std::string_view where) const {
+    return reason_and_hint_ + " " + std::string(where);
+}
+
 period resolve(const period_input& in) {
     if (!in.start)
         throw domain_error("start is required: the customers at the start of the period");
@@ -111,13 +121,13 @@ period resolve(const period_input& in) {
     p.end = *in.end;
     if (!in.acquired) {
         if (p.end > p.start)
-            throw domain_error("end (" + to_string(p.end) + ") exceeds start (" +
-                               to_string(p.start) +
-                               ") but no new customers were given; give them with --new");
+            throw missing_count("end (" + to_string(p.end) + ") exceeds start (" +
+                                    to_string(p.start) + ") but no new customers were given",
+                                "give them", "new");
         if (in.lost && *in.lost != p.start - p.end)
-            throw domain_error("end (" + to_string(p.end) +
-                               ") contradicts start − lost = " + to_string(p.start - *in.lost) +
-                               "; if customers were acquired, give them with --new");
+            throw missing_count("end (" + to_string(p.end) +
+                                    ") contradicts start − lost = " + to_string(p.start - *in.lost),
+                                "if customers were acquired, give them", "new");
         p.lost = p.start - p.end;
         p.lost_total = *p.lost;
         return p;

@@ -54,6 +54,10 @@ check "--promoters" churn nps --pro
 check "--churned --color --contraction" churn revenue --c
 check "" churn --start ""
 check "files/scores.txt" churn nps --scores files/s
+check "none" churn --period no
+check "" churn convert --from no
+check "help" churn hel
+check "batch" churn help ba
 all=$(complete_words churn "")
 for command in rate retention rpr ltv lost-revenue lifetime convert revenue nps; do
     grep -qw "$command" <<<"$all" || fail "command $command is not completed: $all"

@@ -277,7 +277,7 @@ TEST_CASE("exact messages for the errors of RELIABILITY.md §3a") {
           "churn: error: nothing to compute; try 'churn --start 400 --lost 19' or run 'churn "
           "--help' for usage\n");
     CHECK(run({"--start", "400", "--lost", "19", "--frobnicate"}).err ==
-          "churn: error: unexpected argument: --frobnicate; run 'churn --help' for usage\n");
+          "churn: error: unknown option --frobnicate; run 'churn --help' for usage\n");
 }
 
 TEST_CASE("the errors found in review have plain messages") {

@@ -167,13 +167,23 @@ TEST_CASE("lost_new > new") {
     CHECK_THROWS_WITH(resolve(counts(400, none, 3, 4, 300)), "lost_new (4) exceeds new (3)");
 }
 
-TEST_CASE("E > S without N suggests --new") {
+TEST_CASE("E > S without N names the missing count, phrased by the caller") {
     CHECK_THROWS_WITH(
         resolve(counts(400, none, none, none, 420)),
-        "end (420) exceeds start (400) but no new customers were given; give them with --new");
+        "end (420) exceeds start (400) but no new customers were given; give them (new)");
     CHECK_THROWS_WITH(
         resolve(counts(400, 0, none, none, 401)),
-        "end (401) exceeds start (400) but no new customers were given; give them with --new");
+        "end (401) exceeds start (400) but no new customers were given; give them (new)");
+    try {
+        resolve(counts(400, none, none, none, 420));
+        FAIL("no missing_count thrown");
+    } catch (const churn::missing_count& e) {
+        CHECK(e.count() == "new");
+        CHECK(e.phrased("in a column new") ==
+              "end (420) exceeds start (400) but no new customers were given; give them in a "
+              "column new");
+    }
+    CHECK_THROWS_AS(resolve(counts(400, 15, none, none, 390)), churn::missing_count);
 }
 
 TEST_CASE("E > S + N") {
@@ -186,7 +196,7 @@ TEST_CASE("contradictory values show the expected value") {
     // S, L, E without N: E should be 400 − 15 = 385.
     CHECK_THROWS_WITH(resolve(counts(400, 15, none, none, 390)),
                       "end (390) contradicts start − lost = 385; if customers were acquired, "
-                      "give them with --new");
+                      "give them (new)");
     // All five: L + LN = 19, but S + N − E = 400 + 300 − 600 = 100.
     CHECK_THROWS_WITH(resolve(counts(400, 15, 300, 4, 600)),
                       "lost + lost_new = 19 contradicts start + new − end = 100");

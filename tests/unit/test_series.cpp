@@ -167,7 +167,7 @@ TEST_CASE("each bad cell is an error naming its column and value") {
               "5: columns \"lost\" and \"end\" are empty: give the customers lost or "
               "at the end",
               "6: end (90) contradicts start − lost = 95; if customers were acquired, give them "
-              "with --new",
+              "(new)",
               "7: lost (500) exceeds start (100): the starting base cannot lose more "
               "customers than it has",
               "8: column \"start\": \"99999999999999999999\" is out of range; counts go "
