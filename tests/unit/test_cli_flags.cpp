@@ -197,7 +197,7 @@ TEST_CASE("a missing count is a flag for a command and a column for batch") {
           "acquired, give them in a column \"new\"\n");
 }
 
-TEST_CASE("retention leads its text with retention; machine output keeps its order") {
+TEST_CASE("retention leads its text with retention, machine output keeps its order") {
     const result text = run({"retention", "--start", "100", "--end", "95", "--new", "5"});
     CHECK(text.status == 0);
     CHECK(text.out.rfind("Retention rate (CRR)", 0) == 0);
