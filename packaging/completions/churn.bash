@@ -18,7 +18,7 @@ _churn()
     local churn=${words[0]} command=
     local commands
     commands=$(LC_ALL=C "$churn" --help 2>/dev/null |
-        sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
+        sed -n '/^S[Uu][Bb][Cc][Oo][Mm][Mm][Aa][Nn][Dd][Ss]:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
     commands=${commands//$'\n'/ }
     [[ -n $commands ]] ||
         commands="rate retention rpr ltv lost-revenue lifetime convert revenue nps batch"
@@ -57,7 +57,7 @@ _churn()
             ;;
         --*)
             # Every other option takes a value (a number) unless the help shows no metavar.
-            if _churn_help "$churn" "$command" | grep -q -- "^ *\(-[a-z],\)\{0,1\}$prev [A-Z]"; then
+            if _churn_help "$churn" "$command" | grep -q -- "^ *\(-[a-z], *\)\{0,1\}$prev [A-Z]"; then
                 return
             fi
             ;;
