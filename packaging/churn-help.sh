@@ -12,14 +12,18 @@ case "${1:-}" in
     *) echo "usage: CHURN=churn $0 --help|--version" >&2; exit 2 ;;
 esac
 
-top=$("$CHURN" --help)
+# CLI11's layout differs between versions (2.5+: "OPTIONS:", no "Usage:" before the usage line,
+# "-h,     --help"): headings are matched in any case and the usage line gets the "Usage:"
+# help2man makes the SYNOPSIS of.
+top=$("$CHURN" --help | sed -e 's/^OPTIONS:$/Options:/' -e 's/^SUBCOMMANDS:$/Subcommands:/' \
+    -e 's/^churn \[OPTIONS\]/Usage: &/')
 printf '%s\n' "$top" | sed '/^Examples:/,$d'
 commands=$(printf '%s\n' "$top" | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
 for command in $commands; do
     printf 'Options of churn %s:\n' "$command"
     # The command's own group: from "Options:" to the first blank line, without --help.
-    "$CHURN" "$command" --help | sed -n '/^Options:/,/^$/p' | sed '1d;/^$/d;/^  -h,--help /d'
+    "$CHURN" "$command" --help | sed -n '/^Options:/I,/^$/p' | sed '1d;/^$/d;/^  -h, *--help /d'
     printf '\n'
 done
 printf 'Options every command takes:\n'
-"$CHURN" rate --help | sed -n '/^Output:/,/^$/p' | sed '1d;/^$/d'
+"$CHURN" rate --help | sed -n '/^Output:/I,/^$/p' | sed '1d;/^$/d'

@@ -62,7 +62,7 @@ _churn()
             ;;
         --*)
             # Every other option takes a value (a number) unless the help shows no metavar.
-            if _churn_help "$churn" "$command" | grep -q -- "^ *\(-[a-z],\)\{0,1\}$prev [A-Z]"; then
+            if _churn_help "$churn" "$command" | grep -q -- "^ *\(-[a-z], *\)\{0,1\}$prev [A-Z]"; then
                 return
             fi
             ;;

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # CPack builds the .deb packages, inspected with dpkg-deb: names, section, maintainer,
-# Depends from dpkg-shlibdeps (libfmt9, since churn links the shared libfmt) and the files.
+# Depends from dpkg-shlibdeps (FMT_PACKAGE, e.g. libfmt9, when churn links the shared libfmt;
+# no libfmt when FMT_PACKAGE is empty: a static one) and the files.
 # Installing them (dpkg -i) changes the system, so that is .ci/package.sh's job.
-# Usage: deb.sh BUILD_DIR WORK_DIR VERSION
+# Usage: deb.sh BUILD_DIR WORK_DIR VERSION FMT_PACKAGE
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-build=$1 work=$2 version=$3
+build=$1 work=$2 version=$3 fmt_package=$4
 command -v dpkg-deb >/dev/null || skip "dpkg-deb is not installed"
 command -v dpkg-shlibdeps >/dev/null || skip "dpkg-shlibdeps (dpkg-dev) is not installed"
 rm -rf "$work" && mkdir -p "$work"
@@ -24,7 +25,11 @@ expect_eq "Section" utils "$(field "$runtime" Section)"
 expect_eq "Architecture" "$arch" "$(field "$runtime" Architecture)"
 expect_match "Maintainer" '^.+ <[^@ ]+@[^ ]+>$' "$(field "$runtime" Maintainer)"
 depends=$(field "$runtime" Depends)
-expect_match "Depends has libfmt9" '(^|, )libfmt9( \(>= [^)]+\))?(,|$)' "$depends"
+if [[ -n "$fmt_package" ]]; then
+    expect_match "Depends has $fmt_package" "(^|, )$fmt_package( \\(>= [^)]+\\))?(,|\$)" "$depends"
+elif grep -q libfmt <<<"$depends"; then
+    fail "Depends names libfmt, but churn links a static one: $depends"
+fi
 expect_match "Depends has libc6" '(^|, )libc6 \(>= [^)]+\)' "$depends"
 expect_match "Description" '^customer churn and retention calculator' "$(field "$runtime" Description)"
 expect_eq "dev Package" libchurn-dev "$(field "$dev" Package)"

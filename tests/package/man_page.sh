@@ -17,11 +17,11 @@ done
 expect_match "NAME" '^ +churn - customer churn and retention calculator$' "$text"
 expect_match "NO_COLOR" '^ +NO_COLOR$' "$text"
 # Every long option of every command appears.
-commands=$("$churn" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
+commands=$("$churn" --help | sed -n '/^Subcommands:/I,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
 [[ -n "$commands" ]] || fail "no commands in churn --help"
 for command in $commands; do
     grep -q "Options of churn $command:" <<<"$text" || fail "no options of churn $command"
-    for option in $("$churn" "$command" --help | grep -oE '^ +(-[a-z],)?--[a-z][a-z-]*' | sed 's/.*--/--/'); do
+    for option in $("$churn" "$command" --help | grep -oE '^ +(-[a-z], *)?--[a-z][a-z-]*' | sed 's/.*--/--/'); do
         grep -qF -- "$option" <<<"$text" || fail "$option (churn $command) is not in the man page"
     done
 done
