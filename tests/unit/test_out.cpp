@@ -243,8 +243,8 @@ TEST_CASE("a sink writes large blocks as it goes, not the whole document at the 
 }
 
 TEST_CASE("JSON of a tiny revenue churn is the nearest double: 1e-26, not 9.999999999999999e-27") {
-    const result r = run({"revenue", "--start", "10000000000", "--churned",
-                          "0.000000000000000001", "--format", "json"});
+    const result r = run({"revenue", "--start", "10000000000", "--churned", "0.000000000000000001",
+                          "--format", "json"});
     CHECK(r.out.find("\"gross_revenue_churn_pct\": 1e-26,") != std::string::npos);
 }
 
@@ -256,4 +256,22 @@ TEST_CASE("batch names only its own formats; any other is an error, not CSV") {
     CHECK_THROWS_WITH(churn::cli::batch_format_of("yaml"),
                       "--format: \"yaml\" is not an output format; use text, json, jsonl, csv, "
                       "tsv, table");
+}
+
+TEST_CASE("cells for people are written as to_string writes the decimal, without allocating") {
+    std::uint64_t seed = 17;
+    for (int i = 0; i < 20000; ++i) {
+        seed = seed * 6364136223846793005U + 1442695040888963407U;  // Knuth's MMIX LCG
+        const int scale = static_cast<int>(seed % 21);              // past 18: the slow road
+        const auto magnitude = static_cast<std::int64_t>((seed >> 1) >> (seed >> 58));
+        const decimal d{seed % 3 == 0 ? -int128{magnitude} : int128{magnitude}, scale};
+        const char point = seed % 2 ? ',' : '.';
+        std::string plain;
+        churn::cli::out::append_plain(plain, d, 2, point);
+        INFO(static_cast<std::int64_t>(d.units) << " scale " << scale);
+        CHECK(plain == churn::to_string(d, point));
+    }
+    std::string zero;
+    churn::cli::out::append_plain(zero, decimal{0, 3}, 2, '.');
+    CHECK(zero == "0.000");
 }
