@@ -44,7 +44,8 @@ struct column {
     int indent = 0;      ///< text: spaces before the label
 };
 
-/// What a document holds, given before its rows.
+/// What a document holds, given before its rows; without columns, a summary alone (as batch
+/// --summary-only).
 struct header {
     std::string command;              ///< the JSON object of a single calculation names it
     std::vector<column> columns;      ///< kept by the sink until finish
@@ -52,7 +53,6 @@ struct header {
     /// One calculation, not a table of rows: JSON writes one object naming the command.
     bool record = false;
 };
-// A header without columns holds a summary alone (batch --summary-only).
 
 /// One total of a summary: named like a column where it totals one.
 struct total {
@@ -83,7 +83,8 @@ class sink {
     virtual void row(std::span<const value> values) = 0;
     /// Appends the totals, after the rows.
     virtual void summary(std::span<const total> totals) = 0;
-    /// Ends the document, with the explanation of a calculation, and writes it out.
+    /// Ends the document, with the explanation of a calculation, and writes it out. Call it
+    /// after an error too: the rows before it stay (a table is written, a JSON array closed).
     virtual void finish(const std::vector<std::string>& explanation) = 0;
 
     /// Writes what is buffered (before a message on stderr, or on an error).
