@@ -207,27 +207,10 @@ int emit(const context& ctx, report r) {
     bool match = true;
     if (ctx.common.expect)
         match = check_expectation(ctx, r);
-    render_options o{ctx.precision(), ctx.common.decimal_comma ? ',' : '.', ctx.use_color()};
-    std::string text;
-    if (ctx.common.quiet) {
-        text = render_quiet(r, o);
-    } else {
-        switch (ctx.output_format()) {
-            case format::text:
-                text = render_text(r, o);
-                break;
-            case format::json:
-                text = render_json(r);
-                break;
-            case format::csv:
-                text = render_delimited(r, o, ',');
-                break;
-            case format::tsv:
-                text = render_delimited(r, o, '\t');
-                break;
-        }
-    }
-    ctx.out << text;
+    const out::options o{ctx.precision(), ctx.point(), ctx.use_color()};
+    const auto sink = ctx.common.quiet ? out::make_quiet_sink(ctx.out, o)
+                                       : out::make_sink(ctx.output_format(), ctx.out, o);
+    write(*sink, r);
     if (!match && ctx.common.quiet) {
         ctx.out.flush();  // the number first, then the verdict, also on one terminal or pipe
         ctx.err << "churn: mismatch: expected " << *ctx.common.expect << "; "

@@ -1,6 +1,8 @@
 #include "cli/batch_output.hpp"
 
 #include "cli/escape.hpp"
+#include "cli/options.hpp"
+#include "cli/out/number.hpp"
 
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
@@ -19,6 +21,8 @@
 namespace churn::cli {
 
 namespace {
+
+using out::append_json_number;
 
 constexpr std::size_t flush_at = std::size_t{1} << 16;
 
@@ -301,17 +305,6 @@ double as_double(const decimal& d) {
     return as_double(fraction{d.units, pow10(d.scale)});
 }
 
-/// A JSON number: the nearest double in shortest round-trip form.
-void append_json_number(std::string& out, double v) {
-    if (!std::isfinite(v)) {
-        out += "null";
-        return;
-    }
-    if (v == 0)
-        v = 0;  // never -0
-    fmt::format_to(std::back_inserter(out), "{}", v);
-}
-
 /// A bar of `fraction` (0 … 1) of `width` cells in Unicode eighth blocks.
 std::string bar(double fraction, int width) {
     static const std::array<std::string_view, 8> eighths = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
@@ -344,15 +337,22 @@ std::string output_field_names() {
 }
 
 batch_format batch_format_of(const std::string& name) {
-    if (name == "tsv")
-        return batch_format::tsv;
-    if (name == "jsonl")
-        return batch_format::jsonl;
-    if (name == "json")
-        return batch_format::json;
-    if (name == "table")
-        return batch_format::table;
-    return batch_format::csv;
+    switch (parse_format(name)) {
+        case format::csv:
+            return batch_format::csv;
+        case format::tsv:
+            return batch_format::tsv;
+        case format::jsonl:
+            return batch_format::jsonl;
+        case format::json:
+            return batch_format::json;
+        case format::table:
+            return batch_format::table;
+        case format::text:
+            break;
+    }
+    throw parse_error("--format", name,
+                      "is not a batch format; use csv, tsv, jsonl, json or table");
 }
 
 batch_writer::batch_writer(std::ostream& out, batch_settings settings)

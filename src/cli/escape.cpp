@@ -53,6 +53,23 @@ void append_delimited_field(std::string& out, std::string_view s, char delimiter
     }
 }
 
+void append_visible(std::string& out, std::string_view s) {
+    for (const char c : s) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(byte));
+        } else {
+            out.push_back(c);
+        }
+    }
+}
+
 std::size_t display_width(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));

@@ -5,8 +5,36 @@
 #include <churn/error.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 
 namespace churn::cli {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> format_names = {"text", "json", "jsonl",
+                                                          "csv",  "tsv",  "table"};
+static_assert(format_names.size() == static_cast<std::size_t>(format::table) + 1,
+              "a name for every format");
+static_assert(format_names[static_cast<std::size_t>(format::jsonl)] == "jsonl" &&
+                  format_names[static_cast<std::size_t>(format::tsv)] == "tsv",
+              "names in the order of the enum");
+
+}  // namespace
+
+std::string_view name_of(format f) {
+    return format_names.at(static_cast<std::size_t>(f));
+}
+
+format parse_format(std::string_view name) {
+    for (std::size_t i = 0; i < format_names.size(); ++i)
+        if (format_names[i] == name)
+            return static_cast<format>(i);
+    std::string known;
+    for (const auto n : format_names)
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    throw parse_error("--format", std::string(name), "is not an output format; use " + known);
+}
 
 int context::precision() const {
     if (!common.precision)
@@ -22,13 +50,7 @@ int context::precision() const {
 }
 
 format context::output_format() const {
-    if (common.format_name == "json")
-        return format::json;
-    if (common.format_name == "csv")
-        return format::csv;
-    if (common.format_name == "tsv")
-        return format::tsv;
-    return format::text;
+    return parse_format(common.format_name);
 }
 
 bool context::use_color() const {

@@ -1,6 +1,8 @@
 #pragma once
 // Options every command takes, and reading flag values with churn's own strict parser.
 
+#include "cli/out/sink.hpp"
+
 #include <churn/metrics.hpp>
 #include <churn/parse.hpp>
 #include <churn/period_length.hpp>
@@ -12,11 +14,16 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace churn::cli {
 
-enum class format { text, json, csv, tsv };
+/// The name --format takes for f.
+std::string_view name_of(format f);
+/// The format named `name`; any other name is an error naming --format, never a default.
+format parse_format(std::string_view name);
+
 enum class color_mode { auto_, always, never };
 
 /// What main knows about the environment; tests pass their own.

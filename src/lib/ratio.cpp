@@ -2,6 +2,7 @@
 #include <churn/ratio.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 namespace churn {
@@ -25,13 +26,48 @@ int128 gcd128(int128 a, int128 b) {
 
 __extension__ typedef unsigned __int128 uint128;
 
-/// An int128 as the nearest double, from its two 64-bit halves.
-double to_double_i128(int128 v) {
-    const bool negative = v < 0;
-    const auto u = static_cast<uint128>(negative ? -v : v);
-    const double d = static_cast<double>(static_cast<std::uint64_t>(u >> 64)) * 0x1p64 +
-                     static_cast<double>(static_cast<std::uint64_t>(u));
-    return negative ? -d : d;
+/// Significant bits of u > 0.
+int bit_width(uint128 u) {
+    const auto high = static_cast<std::uint64_t>(u >> 64);
+    if (high != 0)
+        return 128 - __builtin_clzll(high);
+    return 64 - __builtin_clzll(static_cast<std::uint64_t>(u));
+}
+
+/// The double nearest to u / d (d > 0), rounded once, half to even as IEEE does: the first
+/// 54 significant bits of the quotient by long division (r < d < 2^127, so 2r fits), the
+/// last one the rounding bit, and whether anything non-zero follows them.
+double nearest(uint128 u, uint128 d) {
+    if (u == 0)
+        return 0;
+    const uint128 whole = u / d;
+    uint128 r = u % d;
+    std::uint64_t m = 0;
+    int exponent = 0;
+    bool sticky = false;
+    if (whole != 0 && bit_width(whole) >= 54) {
+        exponent = bit_width(whole) - 54;
+        m = static_cast<std::uint64_t>(whole >> exponent);
+        sticky = (whole & ((uint128{1} << exponent) - 1)) != 0 || r != 0;
+    } else {
+        m = static_cast<std::uint64_t>(whole);
+        while (m < (std::uint64_t{1} << 53)) {
+            r <<= 1;
+            m <<= 1;
+            if (r >= d) {
+                r -= d;
+                m |= 1;
+            }
+            --exponent;
+        }
+        sticky = r != 0;
+    }
+    const bool round_bit = (m & 1) != 0;
+    m >>= 1;
+    ++exponent;
+    if (round_bit && (sticky || (m & 1) != 0))
+        ++m;
+    return std::ldexp(static_cast<double>(m), exponent);  // m ≤ 2^53: exact
 }
 
 [[noreturn]] void overflow() {
@@ -114,15 +150,15 @@ std::strong_ordering operator<=>(const ratio& a, const ratio& b) {
 }
 
 double ratio::to_double() const {
-    // Correctly rounded when both parts fit in 53 bits (every rate from real counts);
-    // otherwise the integer part plus the remainder's fraction, without long double.
+    // Both parts exact in a double (every rate from real counts): one IEEE division rounds
+    // once. Otherwise rounding the whole part and the rest apart can be an ulp off.
     constexpr int128 exact = int128{1} << 53;
     if (abs128(num_) < exact && den_ < exact)
         return static_cast<double>(static_cast<std::int64_t>(num_)) /
                static_cast<double>(static_cast<std::int64_t>(den_));
-    const int128 whole = num_ / den_;
-    const int128 rest = num_ % den_;
-    return to_double_i128(whole) + to_double_i128(rest) / to_double_i128(den_);
+    const auto magnitude = num_ < 0 ? -static_cast<uint128>(num_) : static_cast<uint128>(num_);
+    const double x = nearest(magnitude, static_cast<uint128>(den_));
+    return num_ < 0 ? -x : x;
 }
 
 }  // namespace churn

@@ -1,5 +1,6 @@
 // Unit tests of include/churn/ratio.hpp: exact fractions, checked int128 arithmetic.
 
+#include <churn/decimal.hpp>
 #include <churn/error.hpp>
 #include <churn/ratio.hpp>
 
@@ -7,6 +8,8 @@
 
 #include <compare>
 #include <cstdint>
+#include <cstdlib>
+#include <string>
 
 using churn::int128;
 using churn::pow10;
@@ -127,4 +130,60 @@ TEST_CASE("pow10 covers 10^0 … 10^38") {
     CHECK(pow10(38) > 0);
     CHECK_THROWS_WITH(pow10(39), too_large);
     CHECK_THROWS_WITH(pow10(-1), too_large);
+}
+
+namespace {
+
+/// The nearest double by another road: 60 significant digits of |num| / den, a final 1 when
+/// digits remain (so a tie is never faked), read by strtod, which rounds correctly.
+double reference_double(int128 num, int128 den) {
+    const bool negative = num < 0;
+    int128 u = negative ? -num : num;
+    std::string digits = churn::to_string(churn::decimal{u / den, 0}) + ".";
+    int128 r = u % den;
+    for (int i = 0; i < 60 && r != 0; ++i) {
+        r *= 10;
+        digits += static_cast<char>('0' + static_cast<int>(r / den));
+        r %= den;
+    }
+    if (r != 0)
+        digits += '1';
+    const double x = std::strtod(digits.c_str(), nullptr);
+    return negative ? -x : x;
+}
+
+}  // namespace
+
+TEST_CASE("to_double rounds once to the nearest double, also past 2^53 and for tiny fractions") {
+    const int128 two53 = int128{1} << 53;
+    CHECK(ratio(1, churn::pow10(26)).to_double() == 1e-26);
+    CHECK(ratio(-1, churn::pow10(26)).to_double() == -1e-26);
+    // 2^54 + 2.5 lies nearer 2^54 + 4 than 2^54: rounding the whole part first ties to 2^54.
+    CHECK(ratio(4 * two53 + 5, 2).to_double() == 0x1p54 + 4);
+    CHECK(ratio(two53 + 1, 1).to_double() == 0x1p53);  // a tie: to even
+    CHECK(ratio(two53 + 3, 1).to_double() == 0x1p53 + 4);
+    CHECK(ratio(0, churn::pow10(30)).to_double() == 0);
+    const int128 top = ~(int128{1} << 127);
+    CHECK(ratio(top, 1).to_double() == 0x1p127);
+    CHECK(ratio(1, top).to_double() == 0x1p-127);
+    CHECK(ratio(19, 400).to_double() == 0.0475);
+}
+
+TEST_CASE("to_double agrees with a correctly rounded decimal read, for random fractions") {
+    std::uint64_t seed = 9;
+    const auto next = [&] {
+        seed = seed * 6364136223846793005U + 1442695040888963407U;  // Knuth's MMIX LCG
+        return seed;
+    };
+    for (int i = 0; i < 20000; ++i) {
+        const int128 wide = (int128{static_cast<std::int64_t>(next() >> 1)} << 64) | next();
+        const int128 num = (wide >> (next() % 126)) * (next() % 2 ? 1 : -1);
+        const int128 den = ((int128{static_cast<std::int64_t>(next() >> 1)} << 64 | next()) >>
+                            (8 + next() % 118)) +
+                           1;  // below 2^120: ten times the remainder fits
+        INFO("num / den, high and low words: " << static_cast<std::int64_t>(num >> 64) << " "
+                                               << static_cast<std::uint64_t>(num) << " / "
+                                               << static_cast<std::uint64_t>(den));
+        CHECK(ratio(num, den).to_double() == reference_double(num, den));
+    }
 }
