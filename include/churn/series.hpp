@@ -78,8 +78,10 @@ struct period_revenue {
     decimal expansion;                   ///< 0 unless given
     decimal reactivation;                ///< 0 unless given
     std::optional<decimal> new_revenue;  ///< revenue from new customers
-    std::optional<decimal> end;          ///< given, or derived from the movements and new
-    decimal net_lost;                    ///< churned + contraction − expansion − reactivation
+    /// Given, or derived: start − net lost + new, with new 0 where it is not given.
+    std::optional<decimal> end;
+    std::optional<decimal> gross_lost;  ///< churned + contraction, with the movements
+    decimal net_lost;                   ///< churned + contraction − expansion − reactivation
 };
 
 /// One row of a series, resolved. Views point into the row's fields.
@@ -92,7 +94,13 @@ struct series_row {
 
 /// Reads the rows of one or more files as one series: a row with an empty `start` takes the
 /// previous row's `end` (article 002: January ends at 681, so February starts at 681), and an
-/// empty `start_revenue` the previous `end_revenue`.
+/// empty `start_revenue` the previous `end_revenue`. Revenue chains as customers do: without a
+/// `new_revenue` column (or with its cell empty) a row of movements gained no new revenue, as a
+/// row without `new` gained no customers, so its end is start − churned − contraction +
+/// expansion + reactivation; a given `end_revenue` is taken as written.
+///
+/// A row is checked as the single commands check their flags (`churn revenue`, `churn rate`),
+/// with the same messages, naming the columns.
 class series {
   public:
     explicit series(number_format numbers = {}) : numbers_(numbers) {}

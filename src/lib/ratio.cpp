@@ -116,10 +116,8 @@ std::strong_ordering operator<=>(const ratio& a, const ratio& b) {
 double ratio::to_double() const {
     // Correctly rounded when both parts fit in 53 bits (every rate from real counts);
     // otherwise the integer part plus the remainder's fraction, without long double.
-    constexpr int128 exact = int128{1} << 53;
-    if (abs128(num_) < exact && den_ < exact)
-        return static_cast<double>(static_cast<std::int64_t>(num_)) /
-               static_cast<double>(static_cast<std::int64_t>(den_));
+    if (double d = 0; small_quotient(num_, den_, d))
+        return d;
     const int128 whole = num_ / den_;
     const int128 rest = num_ % den_;
     return to_double_i128(whole) + to_double_i128(rest) / to_double_i128(den_);

@@ -107,19 +107,8 @@ std::int64_t count_cell(const series_columns& columns, const std::vector<std::st
     if (!columns.has(c))
         return no_count;
     const std::string_view text = fields[*columns[c]];
-    // Up to 18 plain digits, the common case, cannot overflow: one comparison per digit.
-    if (const std::size_t n = text.size(); n != 0 && n <= 18) {
-        std::uint64_t v = 0;
-        std::size_t i = 0;
-        for (; i < n; ++i) {
-            const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
-            if (digit > 9)
-                break;
-            v = v * 10 + digit;
-        }
-        if (i == n)
-            return static_cast<std::int64_t>(v);
-    }
+    if (const std::int64_t v = plain_count(text); v >= 0)
+        return v;
     if (blank(text))
         return no_count;
     return parse_count(text, label(c));
@@ -148,15 +137,6 @@ decimal sub(const decimal& a, const decimal& b) {
 
 std::string shown(const decimal& d) {
     return to_string(d);
-}
-
-/// num / den as the nearest double; without reducing the fraction when both fit in 53 bits.
-double quotient(int128 num, int128 den) {
-    constexpr int128 exact = int128{1} << 53;
-    if (num < exact && num > -exact && den < exact && den > 0)
-        return static_cast<double>(static_cast<std::int64_t>(num)) /
-               static_cast<double>(static_cast<std::int64_t>(den));
-    return ratio(num, den).to_double();
 }
 
 }  // namespace
@@ -318,18 +298,28 @@ void series::read(const series_columns& columns, const std::vector<std::string_v
             r.contraction = contraction.value_or(decimal{});
             r.expansion = expansion.value_or(decimal{});
             r.reactivation = reactivation.value_or(decimal{});
-            r.net_lost = sub(sub(add(*r.churned, r.contraction), r.expansion), r.reactivation);
-            if (r.new_revenue) {
-                const decimal end = add(sub(r.start, r.net_lost), *r.new_revenue);
-                if (r.end && sub(*r.end, end).units != 0)
-                    throw domain_error("end_revenue (" + shown(*r.end) +
-                                       ") contradicts start − churned − contraction + expansion + "
-                                       "reactivation + new = " +
-                                       shown(end));
-                r.end = end;
+            const revenue_movements m{r.start, *r.churned, r.contraction, r.expansion,
+                                      r.reactivation};
+            try {
+                r.gross_lost = gross_revenue_lost(m);
+                r.net_lost = net_revenue_lost(m);
+            } catch (const domain_error& e) {
+                throw domain_error(std::string(columns.has(c::contraction_revenue)
+                                                   ? "columns \"churned_revenue\" and "
+                                                     "\"contraction_revenue\": "
+                                                   : "column \"churned_revenue\": ") +
+                                   e.what());
             }
+            const decimal end = add(sub(r.start, r.net_lost), r.new_revenue.value_or(decimal{}));
+            if (r.new_revenue && r.end && sub(*r.end, end).units != 0)
+                throw domain_error("end_revenue (" + shown(*r.end) +
+                                   ") contradicts start − churned − contraction + expansion + "
+                                   "reactivation + new = " +
+                                   shown(end));
+            if (r.new_revenue || !r.end)
+                r.end = end;
         } else if (r.end && r.new_revenue) {
-            r.net_lost = sub(add(r.start, *r.new_revenue), *r.end);
+            r.net_lost = net_revenue_lost(r.start, *r.end, *r.new_revenue);
         } else {
             throw error(
                 "columns \"churned_revenue\" and \"end_revenue\" with \"new_revenue\" are empty: "
@@ -356,40 +346,31 @@ void series_totals::add(const series_row& row) {
         start_ += p.start;
         lost_ += p.lost_total;
         last_end_ = p.end;
-        int128 num = p.lost_total;
-        int128 den = p.start;
-        if (basis_ == basis::exposed) {
-            den = int128{p.start} + p.acquired;
-        } else if (basis_ == basis::average) {
-            num *= 2;  // over (S + E) / 2
-            den = int128{p.start} + p.end;
-        }
-        basis_num_ += num;
-        basis_den_ += den;
-        if (den != 0) {
+        if (const auto churn = churn_fraction(p, basis_)) {
+            basis_num_ += churn->num;
+            basis_den_ += churn->den;
             // Neumaier's compensated sum: the mean of ten million rates stays exact to the last
             // digit shown.
-            const double x = quotient(num, den);
+            const double x = to_double(*churn);
             const double t = churn_sum_ + x;
             churn_carry_ +=
                 std::abs(churn_sum_) >= std::abs(x) ? (churn_sum_ - t) + x : (x - t) + churn_sum_;
             churn_sum_ = t;
             ++churn_periods_;
         }
-        if (p.start > 0) {
+        if (const auto kept = retention_fraction(p)) {
             ++retention_periods_;
-            const int128 kept = int128{p.end} - p.acquired;
-            if (kept <= 0)
+            if (kept->num <= 0)
                 retention_zero_ = true;
             else
-                log_retention_ += std::log(quotient(kept, p.start));
+                log_retention_ += std::log(to_double(*kept));
         }
     }
     if (row.revenue) {
         const period_revenue& r = *row.revenue;
-        if (r.churned) {
+        if (r.gross_lost) {
             gross_start_ = churn::add(gross_start_, r.start);
-            gross_lost_ = churn::add(gross_lost_, churn::add(*r.churned, r.contraction));
+            gross_lost_ = churn::add(gross_lost_, *r.gross_lost);
         }
         net_start_ = churn::add(net_start_, r.start);
         net_lost_ = churn::add(net_lost_, r.net_lost);

@@ -337,3 +337,15 @@ TEST_CASE("long quoted values are cut after 40 bytes, never inside a UTF-8 chara
     const std::string cut = churn::quote(std::string(40, 'a') + "é");
     CHECK(cut == "\"" + std::string(40, 'a') + "…\"");
 }
+
+TEST_CASE("plain_count reads 1 … 18 plain digits, and leaves anything else to parse_count") {
+    CHECK(churn::plain_count("0") == 0);
+    CHECK(churn::plain_count("400") == 400);
+    CHECK(churn::plain_count("999999999999999999") == 999999999999999999);
+    // 19 digits may pass 2^63 − 1, 20 may wrap 64 bits: parse_count reads or rejects them.
+    CHECK(churn::plain_count("1000000000000000000") == -1);
+    CHECK(churn::plain_count("9999999999999999999") == -1);
+    CHECK(churn::plain_count("18446744073709551617") == -1);
+    for (const char* other : {"", " 1", "1 ", "+1", "-1", "1.5", "1e3", "0x1"})
+        CHECK(churn::plain_count(other) == -1);
+}

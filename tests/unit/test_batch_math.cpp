@@ -1,0 +1,106 @@
+// churn batch end to end (in-process): the numbers each row and the totals print, the checks a
+// row makes, and what is left on stdout when a row is bad.
+#include "cli/app.hpp"
+#include "cli/command.hpp"
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+
+namespace {
+
+struct result {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+/// `churn batch - args…` on `input`.
+result batch(const std::string& input, std::vector<std::string> args = {}) {
+    args.insert(args.begin(), {"batch", "-"});
+    std::istringstream in(input);
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = churn::cli::run(args, in, out, err, {});
+    return {status, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("batch: a 19-digit count past 2^63 − 1 is out of range, never negative") {
+    const result r = batch("start,lost\n9999999999999999999,0\n", {"--fields", "start"});
+    CHECK(r.status == churn::cli::exit_error);
+    CHECK(r.out == "start\n");
+    CHECK(r.err.find("column \"start\"") != std::string::npos);
+    CHECK(r.err.find("out of range") != std::string::npos);
+    const result top = batch("start,lost\n9223372036854775807,0\n", {"--fields", "start"});
+    CHECK(top.out == "start\n9223372036854775807\n");
+}
+
+TEST_CASE("batch: gross revenue churn counts the contraction") {
+    const result r = batch("start_revenue,churned_revenue,contraction_revenue\n100,10,5\n",
+                           {"--fields", "gross_revenue_churn_pct,net_revenue_churn_pct"});
+    CHECK(r.out == "gross_revenue_churn_pct,net_revenue_churn_pct\n15.00,15.00\n");
+}
+
+TEST_CASE("batch: the average basis takes (S + E) / 2, in rows and in the totals") {
+    const std::string input = "period,start,end\nJan,100,90\nFeb,90,81\n";
+    const result rows = batch(input, {"--basis", "average", "--fields", "churn_pct"});
+    CHECK(rows.out == "churn_pct\n10.53\n10.53\n");  // 10 / 95, 9 / 85.5
+    const result totals = batch(input, {"--basis", "average", "--summary-only"});
+    INFO(totals.out);
+    const auto values = totals.out.substr(totals.out.find('\n') + 1);
+    CHECK(values.find(",10.53,10.53,") != std::string::npos);  // pooled, mean
+}
+
+TEST_CASE("batch: 100% churn has an annual churn of 100%") {
+    const result r = batch("period,start,lost\nJan,100,100\n", {"--fields", "annual_churn_pct"});
+    CHECK(r.out == "annual_churn_pct\n100.00\n");
+}
+
+TEST_CASE("batch: a negative rate keeps its minus sign in a table") {
+    const result r = batch("start_revenue,churned_revenue,expansion_revenue\n100,0,10\n",
+                           {"--format", "table", "--fields", "net_revenue_churn_pct"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("-10.00%") != std::string::npos);
+}
+
+TEST_CASE("batch: a control byte 0x1F in a label is escaped in JSON") {
+    const result r = batch(
+        "period,start,lost\na\x1f"
+        "b,10,1\n",
+        {"--format", "json", "--fields", "period"});
+    CHECK(r.out == "[\n{\"period\":\"a\\u001fb\"}\n]\n");
+}
+
+TEST_CASE("batch: a row is checked as churn revenue checks its flags, naming the column") {
+    const result r = batch("start_revenue,churned_revenue\n100,500\n");
+    CHECK(r.status == churn::cli::exit_error);
+    CHECK(r.err ==
+          "churn: error: <stdin>:2: column \"churned_revenue\": churned + contraction (500) "
+          "exceeds the start revenue (100): revenue of the starting customers cannot fall below "
+          "0\n");
+    const result both =
+        batch("start_revenue,churned_revenue,contraction_revenue\n100,60,50\n100,60,40\n");
+    CHECK(both.err.find("<stdin>:2: columns \"churned_revenue\" and \"contraction_revenue\": "
+                        "churned + contraction (110) exceeds") != std::string::npos);
+}
+
+TEST_CASE("digits within the documented 18 + 18 never give \"number too large\"") {
+    std::istringstream none;
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = churn::cli::run({"revenue", "--start", "100000000000000000", "--churned",
+                                        "0.000000000000000001", "--precision", "10", "-q"},
+                                       none, out, err, {});
+    CHECK(status == 0);
+    CHECK(err.str().empty());
+    CHECK(out.str() == "0.0000000000\n");
+    const result r =
+        batch("start_revenue,churned_revenue\n100000000000000000,0.000000000000000001\n",
+              {"--precision", "10", "--fields", "net_revenue_retention_pct"});
+    CHECK(r.status == 0);
+    CHECK(r.out == "net_revenue_retention_pct\n100.0000000000\n");
+}
