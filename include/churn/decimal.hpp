@@ -4,6 +4,7 @@
 #include <churn/ratio.hpp>
 
 #include <array>
+#include <compare>
 #include <cstdint>
 #include <string>
 
@@ -19,6 +20,9 @@ struct decimal {
         return a.to_ratio() == b.to_ratio();
     }
 };
+
+/// a against b, exactly, whatever their sizes and scales (nothing is multiplied out).
+std::strong_ordering compare(const decimal& a, const decimal& b);
 
 /// a + b exactly (scales aligned); throws churn::error on overflow.
 decimal add(const decimal& a, const decimal& b);

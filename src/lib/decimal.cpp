@@ -17,6 +17,21 @@ void check_places(int places) {
 }
 }  // namespace
 
+std::strong_ordering compare(const decimal& a, const decimal& b) {
+    if ((a.units < 0) != (b.units < 0))
+        return a.units < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+    if (a.units < 0)
+        return compare(decimal{-b.units, b.scale}, decimal{-a.units, a.scale});
+    // Whole parts first; then the fractions, each below 10^36 at the larger scale.
+    const int128 wa = a.units / pow10(a.scale);
+    const int128 wb = b.units / pow10(b.scale);
+    if (wa != wb)
+        return wa <=> wb;
+    const int scale = std::max(a.scale, b.scale);
+    return (a.units % pow10(a.scale)) * pow10(scale - a.scale) <=>
+           (b.units % pow10(b.scale)) * pow10(scale - b.scale);
+}
+
 decimal add(const decimal& a, const decimal& b) {
     const int scale = std::max(a.scale, b.scale);
     const int128 ua = checked_mul(a.units, pow10(scale - a.scale));

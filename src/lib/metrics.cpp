@@ -173,7 +173,7 @@ double convert_churn(const ratio& churn, period_length from, period_length to) {
 
 decimal gross_revenue_lost(const revenue_movements& r) {
     const decimal lost = add(r.churned, r.contraction);
-    if (lost.to_ratio() > r.start.to_ratio())
+    if (compare(lost, r.start) > 0)
         throw domain_error("churned + contraction (" + to_string(lost) +
                            ") exceeds the start revenue (" + to_string(r.start) +
                            "): revenue of the starting customers cannot fall below 0");

@@ -104,3 +104,17 @@ TEST_CASE("digits within the documented 18 + 18 never give \"number too large\""
     CHECK(r.status == 0);
     CHECK(r.out == "net_revenue_retention_pct\n100.0000000000\n");
 }
+
+TEST_CASE("batch --summary pools 36-digit amounts exactly, never a wrapped number") {
+    const std::string top = "999999999999999999.999999999999999999";
+    const std::string input = "start_revenue,churned_revenue\n" + top + "," + top + "\n" + top +
+                              ",999999999999999999.999999999999999998\n";
+    const result r = batch(input, {"--summary-only"});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out ==
+          "periods,gross_revenue_churn_pct,net_revenue_churn_pct,net_revenue_retention_pct\n"
+          "2,100.00,100.00,0.00\n");
+    const result json = batch(input, {"--summary-only", "--format", "json"});
+    CHECK(json.out.find("\"gross_revenue_churn_pct\":100,") != std::string::npos);
+}

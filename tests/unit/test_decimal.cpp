@@ -202,3 +202,15 @@ TEST_CASE("decimal sums are exact") {
                       "number too large: the exact result does not fit");
     CHECK_THROWS_AS(churn::add(decimal{pow10(30), 0}, decimal{1, 10}), churn::error);
 }
+
+TEST_CASE("decimals compare exactly at any size and scale") {
+    const decimal top{pow10(36) - 1, 18};  // 999999999999999999.999999999999999999
+    CHECK((churn::compare(top, top) == 0));
+    CHECK((churn::compare(decimal{pow10(36) - 2, 18}, top) < 0));
+    CHECK((churn::compare(decimal{pow10(18) - 1, 0}, top) < 0));
+    CHECK((churn::compare(decimal{pow10(18), 0}, top) > 0));
+    CHECK((churn::compare(decimal{150, 2}, decimal{15, 1}) == 0));
+    CHECK((churn::compare(decimal{-150, 2}, decimal{-14, 1}) < 0));
+    CHECK((churn::compare(decimal{-1, 18}, decimal{0, 0}) < 0));
+    CHECK((churn::compare(decimal{1, 36}, decimal{0, 0}) > 0));
+}
