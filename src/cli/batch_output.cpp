@@ -81,7 +81,10 @@ metric amount(const std::optional<decimal>& d) {
 metric percent(const std::optional<fraction>& rate) {
     if (!rate)
         return {};
-    return exact(checked_mul(rate->num, 100), rate->den);
+    int128 num = 0;
+    if (__builtin_mul_overflow(rate->num, 100, &num))  // inline: this runs for each rate
+        num = checked_mul(rate->num, 100);             // throws, saying so
+    return exact(num, rate->den);
 }
 
 metric compute(const series_row& r, out_field f, const batch_settings& s) {
