@@ -125,12 +125,20 @@ class series_totals {
   public:
     explicit series_totals(basis b = basis::start) : basis_(b) {}
 
+    /// Adds a row; throws churn::error, leaving the totals as they were, when the revenue sums
+    /// would pass the exact range.
     void add(const series_row& row);
 
     std::size_t periods() const { return periods_; }
     int128 start() const { return start_; }  ///< Σ S
     int128 lost() const { return lost_; }    ///< Σ (L + LN)
+    /// S of the first period and E of the last: the customers the series starts and ends with.
+    std::optional<std::int64_t> first_start() const { return first_start_; }
     std::optional<std::int64_t> last_end() const { return last_end_; }
+    /// Σ (L + LN) × value, over the periods with a value per customer.
+    std::optional<decimal> lost_revenue() const {
+        return has_lost_revenue_ ? std::optional<decimal>(lost_revenue_) : std::nullopt;
+    }
     /// Pooled churn: Σ (L + LN) / Σ basis (Σ S by default); none when the sum is 0.
     std::optional<ratio> pooled_churn() const;
     /// The mean of the periods' churn rates, over the periods where it is defined.
@@ -151,7 +159,10 @@ class series_totals {
     int128 lost_ = 0;
     int128 basis_num_ = 0;  ///< Σ churn numerators (doubled for the average basis)
     int128 basis_den_ = 0;  ///< Σ churn denominators (S + E for the average basis)
+    std::optional<std::int64_t> first_start_;
     std::optional<std::int64_t> last_end_;
+    decimal lost_revenue_;
+    bool has_lost_revenue_ = false;
     double churn_sum_ = 0;  ///< Neumaier sum of the defined period rates
     double churn_carry_ = 0;
     std::size_t churn_periods_ = 0;

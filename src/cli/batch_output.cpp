@@ -463,8 +463,8 @@ void batch_writer::cell(const series_row& r, out_field f) {
 
 void batch_writer::row(const series_row& r, const std::vector<std::string_view>& kept) {
     if (s_.summary_only) {
+        totals_.add(r);  // first: a row the totals cannot take is not counted
         ++rows_;
-        totals_.add(r);
         return;
     }
     const std::size_t mark = buffer_.size();
@@ -495,8 +495,13 @@ void batch_writer::row(const series_row& r, const std::vector<std::string_view>&
             if (table)
                 table_.back().push_back(cell_);
         }
+        // Last, and each leaves nothing behind if it throws: a row the totals cannot take is
+        // not written either.
+        const double chart = s_.chart ? chart_rate(r, s_).value_or(0.0) : 0.0;
+        if (s_.summary)
+            totals_.add(r);
         if (s_.chart)
-            churn_for_chart_.push_back(chart_rate(r, s_).value_or(0.0));
+            churn_for_chart_.push_back(chart);
     } catch (...) {
         // A result too large to write: the row leaves no trace, so the error can skip it.
         buffer_.resize(mark);
@@ -505,8 +510,6 @@ void batch_writer::row(const series_row& r, const std::vector<std::string_view>&
         throw;
     }
     ++rows_;
-    if (s_.summary)
-        totals_.add(r);
     end_row();
 }
 
@@ -719,6 +722,17 @@ void batch_writer::write_table() {
         if (buffer_.size() >= flush_at)
             flush();
     }
+}
+
+void batch_writer::end_after_error() {
+    // The rows written so far stay a whole document: the table is drawn, the array closed.
+    if (!fields_.empty() && !s_.summary_only) {
+        if (s_.format == batch_format::table)
+            write_table();
+        if (s_.format == batch_format::json)
+            buffer_ += rows_ ? "\n]\n" : "]\n";
+    }
+    flush();
 }
 
 void batch_writer::finish() {

@@ -161,14 +161,14 @@ int run(const batch_options& o, const context& ctx) {
     std::size_t rows = 0;
     bool started = false;
     // An unreadable file or a CSV syntax error stops the run like a bad row does: the rows
-    // before it stay written (SPEC §5), so they are flushed however the run ends.
-    struct flush_on_error {
+    // before it stay written (SPEC §5), as a whole document, however the run ends.
+    struct end_on_error {
         batch_writer& w;
-        ~flush_on_error() {
+        ~end_on_error() {
             if (std::uncaught_exceptions() > 0)
-                w.flush();
+                w.end_after_error();
         }
-    } flush_guard{writer};
+    } end_guard{writer};
     while (std::istream* in = sources.next(name)) {
         csv_options csv;
         csv.delimiter = delimiter_of(delimiter, ctx.common.decimal_comma, name);

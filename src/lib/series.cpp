@@ -340,9 +340,42 @@ void series::read(const series_columns& columns, const std::vector<std::string_v
 }
 
 void series_totals::add(const series_row& row) {
+    // The sums that can overflow first, into copies: a row the totals cannot take exactly
+    // leaves them as they were, and is not counted.
+    decimal gross_start = gross_start_;
+    decimal gross_lost = gross_lost_;
+    decimal net_start = net_start_;
+    decimal net_lost = net_lost_;
+    decimal lost_revenue = lost_revenue_;
+    try {
+        if (row.revenue) {
+            const period_revenue& r = *row.revenue;
+            if (r.gross_lost) {
+                gross_start = churn::add(gross_start, r.start);
+                gross_lost = churn::add(gross_lost, *r.gross_lost);
+            }
+            net_start = churn::add(net_start, r.start);
+            net_lost = churn::add(net_lost, r.net_lost);
+        }
+        if (row.customers && row.value)
+            lost_revenue = churn::add(lost_revenue,
+                                      churn::lost_revenue(row.customers->lost_total, *row.value));
+    } catch (const churn::error&) {
+        throw error(
+            "the --summary totals of revenue pass 38 digits here and cannot be added exactly");
+    }
+    gross_start_ = gross_start;
+    gross_lost_ = gross_lost;
+    net_start_ = net_start;
+    net_lost_ = net_lost;
+    lost_revenue_ = lost_revenue;
+    has_lost_revenue_ = has_lost_revenue_ || (row.customers && row.value);
+
     ++periods_;
     if (row.customers) {
         const period& p = *row.customers;
+        if (!first_start_)
+            first_start_ = p.start;
         start_ += p.start;
         lost_ += p.lost_total;
         last_end_ = p.end;
@@ -365,15 +398,6 @@ void series_totals::add(const series_row& row) {
             else
                 log_retention_ += std::log(to_double(*kept));
         }
-    }
-    if (row.revenue) {
-        const period_revenue& r = *row.revenue;
-        if (r.gross_lost) {
-            gross_start_ = churn::add(gross_start_, r.start);
-            gross_lost_ = churn::add(gross_lost_, *r.gross_lost);
-        }
-        net_start_ = churn::add(net_start_, r.start);
-        net_lost_ = churn::add(net_lost_, r.net_lost);
     }
 }
 

@@ -118,3 +118,39 @@ TEST_CASE("batch --summary pools 36-digit amounts exactly, never a wrapped numbe
     const result json = batch(input, {"--summary-only", "--format", "json"});
     CHECK(json.out.find("\"gross_revenue_churn_pct\":100,") != std::string::npos);
 }
+
+namespace {
+
+/// Rows p1 … p`n` of 36-digit start revenue: their sum passes 38 digits after 170 rows.
+std::string huge_revenue(int n) {
+    std::string input = "period,start_revenue,churned_revenue\n";
+    for (int i = 1; i <= n; ++i)
+        input += "p" + std::to_string(i) + ",999999999999999999.999999999999999999,0\n";
+    return input;
+}
+
+}  // namespace
+
+TEST_CASE("batch --skip-invalid: a row the totals cannot take leaves no half row, no count") {
+    const result r = batch(huge_revenue(200), {"--summary", "--skip-invalid", "--format", "jsonl",
+                                               "--fields", "period"});
+    CHECK(r.status == churn::cli::exit_error);
+    CHECK(r.out.find("}{") == std::string::npos);
+    CHECK(r.out.find("{\"period\":\"p170\"}\n{\"period\":\"total\",\"periods\":170,") !=
+          std::string::npos);
+    CHECK(r.err.find("<stdin>:172: the --summary totals of revenue pass 38 digits") !=
+          std::string::npos);
+    CHECK(r.err.find("30 of 200 rows were invalid and skipped") != std::string::npos);
+}
+
+TEST_CASE("batch: a bad row keeps the good rows before it a whole table or JSON array") {
+    const std::string input = "period,start,lost\nJan,100,5\nFeb,95,x\n";
+    const result table = batch(input, {"--format", "table", "--fields", "period,churn_pct"});
+    CHECK(table.status == churn::cli::exit_error);
+    CHECK(table.out == "period  churn_pct\nJan         5.00%\n");
+    const result json = batch(input, {"--format", "json", "--fields", "period,churn_pct"});
+    CHECK(json.out == "[\n{\"period\":\"Jan\",\"churn_pct\":5}\n]\n");
+    const result header_only = batch("period,start,lost\n", {"--format", "json"});
+    CHECK(header_only.status == churn::cli::exit_error);
+    CHECK(header_only.out == "[]\n");
+}
