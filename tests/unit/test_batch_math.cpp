@@ -154,3 +154,17 @@ TEST_CASE("batch: a bad row keeps the good rows before it a whole table or JSON 
     CHECK(header_only.status == churn::cli::exit_error);
     CHECK(header_only.out == "[]\n");
 }
+
+TEST_CASE("batch: revenue chains without a new_revenue column, as customers chain without new") {
+    // January ends at 1000 − 100 + 50 = 950 (no new revenue given: none), so February starts
+    // at 950 and loses 90 of it.
+    const result r = batch(
+        "period,start_revenue,churned_revenue,expansion_revenue\nJan,1000,100,50\nFeb,,90,0\n",
+        {"--fields", "period,start_revenue,gross_revenue_churn_pct"});
+    CHECK(r.err.empty());
+    CHECK(r.out == "period,start_revenue,gross_revenue_churn_pct\nJan,1000,10.00\nFeb,950,9.47\n");
+    // A given end_revenue is taken as written.
+    const result given = batch("start_revenue,churned_revenue,end_revenue\n1000,100,980\n,98,\n",
+                               {"--fields", "start_revenue,gross_revenue_churn_pct"});
+    CHECK(given.out == "start_revenue,gross_revenue_churn_pct\n1000,10.00\n980,10.00\n");
+}
