@@ -569,29 +569,43 @@ void batch_writer::summary() {
         const auto mean = totals_.mean_churn();
         const auto kept = totals_.compounded_retention();
         const auto annual = totals_.compounded_churn(s_.period, period_length::year);
-        items.push_back({"start", "Customers at start, summed", decimal{totals_.start(), 0}, {}});
+        const auto count = [](const std::optional<std::int64_t>& n) {
+            return n ? std::optional<decimal>(decimal{*n, 0}) : std::nullopt;
+        };
+        // The series starts with the first period's customers and ends with the last's; the
+        // pooled churn is over the customers at start of every period, summed.
+        items.push_back(
+            {"start", "Customers at start (first period)", count(totals_.first_start()), {}});
+        items.push_back({"end", "Customers at end (last period)", count(totals_.last_end()), {}});
+        items.push_back(
+            {"start_summed", "Customers at start, summed", decimal{totals_.start(), 0}, {}});
         items.push_back({"lost_total", "Customers lost, summed", decimal{totals_.lost(), 0}, {}});
-        items.push_back(exact_item("churn_pct",
+        items.push_back(exact_item("pooled_churn_pct",
                                    s_.denominator == basis::start ? "Pooled churn (lost / start)"
                                                                   : "Pooled churn (lost / basis)",
                                    pooled ? &*pooled : nullptr));
         items.push_back(
             {"mean_churn_pct", "Mean period churn", approx(mean), times100(mean), true});
-        items.push_back(
-            {"retention_pct", "Retention, compounded", approx(kept), times100(kept), true});
-        items.push_back({"annual_churn_pct", "Churn per year, compounded", approx(annual),
-                         times100(annual), true});
+        items.push_back({"compounded_retention_pct", "Retention, compounded", approx(kept),
+                         times100(kept), true});
+        items.push_back({"compounded_annual_churn_pct", "Churn per year, compounded",
+                         approx(annual), times100(annual), true});
+    }
+    if (const auto lost = totals_.lost_revenue()) {
+        // Money computed from the rows: rounded to --precision like each row's.
+        items.push_back({"lost_revenue", "Revenue lost, summed",
+                         round_half_away(lost->to_ratio(), s_.precision), as_double(*lost)});
     }
     if (revenue_) {
         const auto gross = totals_.pooled_gross_revenue_churn();
         const auto net = totals_.pooled_net_revenue_churn();
         const ratio nrr = net ? ratio(1) - *net : ratio(0);
-        items.push_back(exact_item("gross_revenue_churn_pct", "Gross revenue churn, pooled",
+        items.push_back(exact_item("pooled_gross_revenue_churn_pct", "Gross revenue churn, pooled",
                                    gross ? &*gross : nullptr));
-        items.push_back(exact_item("net_revenue_churn_pct", "Net revenue churn, pooled",
+        items.push_back(exact_item("pooled_net_revenue_churn_pct", "Net revenue churn, pooled",
                                    net ? &*net : nullptr));
-        items.push_back(exact_item("net_revenue_retention_pct", "Net revenue retention, pooled",
-                                   net ? &nrr : nullptr));
+        items.push_back(exact_item("pooled_net_revenue_retention_pct",
+                                   "Net revenue retention, pooled", net ? &nrr : nullptr));
     }
 
     const bool json = s_.format == batch_format::json || s_.format == batch_format::jsonl;
@@ -603,10 +617,10 @@ void batch_writer::summary() {
             buffer_.push_back(',');
             append_json_string(buffer_, it.name);
             buffer_.push_back(':');
-            if (!it.percent && it.shown) {
-                append_int(buffer_, it.shown->units);
-            } else if (it.json) {
+            if (it.json) {
                 append_json_number(buffer_, *it.json);
+            } else if (!it.percent && it.shown) {
+                append_int(buffer_, it.shown->units);
             } else {
                 buffer_ += "null";
             }
@@ -644,7 +658,9 @@ void batch_writer::summary() {
         buffer_.push_back('\n');
         return;
     }
-    // A final CSV/TSV row in the row columns: period "total", sums, pooled and compounded rates.
+    // A final CSV/TSV row in the row columns, each holding what the column means for the whole
+    // series: the first start, the last end, the losses summed, the pooled rates. Retention is
+    // left out: compounded, it is not 100% − the pooled churn (--summary-only shows it).
     const auto find = [&](std::string_view n) -> std::optional<decimal> {
         for (const auto& it : items)
             if (it.name == n)
@@ -659,22 +675,21 @@ void batch_writer::summary() {
                 text("total");
                 break;
             case out_field::start:
-                v = find("start");
-                break;
-            case out_field::lost_total:
-                v = find("lost_total");
-                break;
             case out_field::end:
-                if (totals_.last_end())
-                    v = decimal{*totals_.last_end(), 0};
+            case out_field::lost_total:
+            case out_field::lost_revenue:
+                v = find(name_of(fields_[i]));
                 break;
             case out_field::churn_pct:
-            case out_field::retention_pct:
+                v = find("pooled_churn_pct");
+                break;
             case out_field::annual_churn_pct:
+                v = find("compounded_annual_churn_pct");
+                break;
             case out_field::gross_revenue_churn_pct:
             case out_field::net_revenue_churn_pct:
             case out_field::net_revenue_retention_pct:
-                v = find(name_of(fields_[i]));
+                v = find("pooled_" + std::string(name_of(fields_[i])));
                 break;
             default:
                 break;

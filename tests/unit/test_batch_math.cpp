@@ -113,10 +113,11 @@ TEST_CASE("batch --summary pools 36-digit amounts exactly, never a wrapped numbe
     INFO(r.err);
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "periods,gross_revenue_churn_pct,net_revenue_churn_pct,net_revenue_retention_pct\n"
+          "periods,pooled_gross_revenue_churn_pct,pooled_net_revenue_churn_pct,"
+          "pooled_net_revenue_retention_pct\n"
           "2,100.00,100.00,0.00\n");
     const result json = batch(input, {"--summary-only", "--format", "json"});
-    CHECK(json.out.find("\"gross_revenue_churn_pct\":100,") != std::string::npos);
+    CHECK(json.out.find("\"pooled_gross_revenue_churn_pct\":100,") != std::string::npos);
 }
 
 namespace {
@@ -167,4 +168,24 @@ TEST_CASE("batch: revenue chains without a new_revenue column, as customers chai
     const result given = batch("start_revenue,churned_revenue,end_revenue\n1000,100,980\n,98,\n",
                                {"--fields", "start_revenue,gross_revenue_churn_pct"});
     CHECK(given.out == "start_revenue,gross_revenue_churn_pct\n1000,10.00\n980,10.00\n");
+}
+
+TEST_CASE("batch --summary: each total is named for what it is") {
+    const std::string input =
+        "period,start,lost,new,value\nJan,500,15,196,10.5\nFeb,681,20,295,10\n";
+    // The series starts at 500 and ends at 956 (681 − 20 + 295); the pooled churn is over the
+    // starts summed, 35 / 1181; the lost revenue is 15 × 10.5 + 20 × 10.
+    const result only = batch(input, {"--summary-only"});
+    CHECK(only.out ==
+          "periods,start,end,start_summed,lost_total,pooled_churn_pct,mean_churn_pct,"
+          "compounded_retention_pct,compounded_annual_churn_pct,lost_revenue\n"
+          "2,500,956,1181,35,2.96,2.97,94.15,30.34,357.50\n");
+    const result json = batch(input, {"--summary-only", "--format", "json"});
+    CHECK(json.out.find("\"start\":500,\"end\":956,\"start_summed\":1181,") != std::string::npos);
+    CHECK(json.out.find("\"lost_revenue\":357.5}") != std::string::npos);
+    // In the rows' columns: no compounded retention beside the pooled churn.
+    const result row = batch(input, {"--summary", "--fields",
+                                     "period,start,lost_total,end,churn_pct,retention_pct,"
+                                     "lost_revenue"});
+    CHECK(row.out.substr(row.out.rfind("total")) == "total,500,35,956,2.96,,357.50\n");
 }
