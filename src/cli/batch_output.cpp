@@ -490,7 +490,11 @@ void batch_writer::row(const series_row& r, const std::vector<std::string_view>&
                 text(kept_index < kept.size() ? kept[kept_index] : std::string_view{});
                 ++kept_index;
             } else {
-                cell(r, fields_[i]);
+                try {
+                    cell(r, fields_[i]);
+                } catch (const churn::error& e) {
+                    throw error("column \"" + names_[i] + "\": " + e.what());
+                }
             }
             if (table)
                 table_.back().push_back(cell_);

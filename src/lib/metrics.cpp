@@ -123,7 +123,12 @@ ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& chur
 
 decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer) {
     check_count(lost_customers, "lost customers");
-    return decimal{checked_mul(value_per_customer.units, lost_customers), value_per_customer.scale};
+    int128 units = 0;
+    if (__builtin_mul_overflow(value_per_customer.units, lost_customers, &units))
+        throw domain_error("lost customers (" + to_string(lost_customers) +
+                           ") × value per customer (" + to_string(value_per_customer) +
+                           ") passes 38 digits; lost revenue cannot be computed exactly");
+    return decimal{units, value_per_customer.scale};
 }
 
 std::optional<period_length> parse_period_length(std::string_view text) {

@@ -189,3 +189,14 @@ TEST_CASE("batch --summary: each total is named for what it is") {
                                      "lost_revenue"});
     CHECK(row.out.substr(row.out.rfind("total")) == "total,500,35,956,2.96,,357.50\n");
 }
+
+TEST_CASE("a result past the exact range names the column and the values") {
+    const result r = batch(
+        "start,lost,value\n9223372036854775807,9223372036854775807,"
+        "999999999999999999.999999999999999999\n",
+        {"--fields", "lost_revenue"});
+    CHECK(r.err ==
+          "churn: error: <stdin>:2: column \"lost_revenue\": lost customers "
+          "(9223372036854775807) × value per customer (999999999999999999.999999999999999999) "
+          "passes 38 digits; lost revenue cannot be computed exactly\n");
+}
