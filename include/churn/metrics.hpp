@@ -28,17 +28,24 @@ ratio customers_at_risk(const period& p, basis b);
 // reduced, or nullopt where the rate is undefined (the ratio forms below throw there and say
 // why). Each ratio form is its fast form reduced: one definition of every rate.
 
-/// (L + LN) / basis; the average basis as 2 (L + LN) / (S + E).
-inline std::optional<fraction> churn_fraction(const period& p, basis b) {
-    int128 num = p.lost_total;
-    int128 den = p.start;
-    if (b == basis::exposed) {
-        den += p.acquired;
-    } else if (b == basis::average) {
-        num *= 2;  // over (S + E) / 2
-        den += p.end;
+/// The customers at risk, unreduced: S, S + N, or (S + E) / 2.
+inline fraction basis_fraction(const period& p, basis b) {
+    switch (b) {
+        case basis::exposed:
+            return {int128{p.start} + p.acquired, 1};
+        case basis::average:
+            return {int128{p.start} + p.end, 2};
+        case basis::start:
+            break;
     }
-    return den == 0 ? std::nullopt : std::optional<fraction>(fraction{num, den});
+    return {p.start, 1};
+}
+/// (L + LN) / basis: over (S + E) / 2 as 2 (L + LN) / (S + E).
+inline std::optional<fraction> churn_fraction(const period& p, basis b) {
+    const fraction base = basis_fraction(p, b);
+    if (base.num == 0)
+        return std::nullopt;
+    return fraction{p.lost_total * base.den, base.num};
 }
 /// L / S, where L is known and S > 0.
 inline std::optional<fraction> base_churn_fraction(const period& p) {

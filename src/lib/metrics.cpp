@@ -34,15 +34,7 @@ constexpr std::array<std::string_view, 6> length_names = {"day",     "week", "mo
 }  // namespace
 
 ratio customers_at_risk(const period& p, basis b) {
-    switch (b) {
-        case basis::start:
-            return ratio(p.start);
-        case basis::exposed:
-            return ratio(p.start) + ratio(p.acquired);
-        case basis::average:
-            return (ratio(p.start) + ratio(p.end)) / ratio(2);
-    }
-    throw error("unknown basis");
+    return basis_fraction(p, b).reduced();
 }
 
 ratio churn_rate(const period& p, basis b) {
