@@ -21,6 +21,11 @@ struct decimal {
     }
 };
 
+/// The nearest double of d: the exact fraction's (to_double in ratio.hpp).
+inline double to_double(const decimal& d) {
+    return to_double(fraction{d.units, pow10(d.scale)});
+}
+
 /// a against b, exactly, whatever their sizes and scales (nothing is multiplied out).
 std::strong_ordering compare(const decimal& a, const decimal& b);
 

@@ -241,10 +241,6 @@ bool append_small_fraction(std::string& out, int128 num, int128 den, int places)
     return true;
 }
 
-double as_double(const decimal& d) {
-    return to_double(fraction{d.units, pow10(d.scale)});
-}
-
 /// A JSON number: the nearest double in shortest round-trip form.
 void append_json_number(std::string& out, double v) {
     if (!std::isfinite(v)) {
@@ -436,7 +432,7 @@ void batch_writer::cell(const series_row& r, out_field f) {
         } else if (exact != nullptr) {
             append_json_number(buffer_, to_double(*exact));
         } else if (const auto* a = std::get_if<decimal>(&m)) {
-            append_json_number(buffer_, as_double(*a));
+            append_json_number(buffer_, to_double(*a));
         } else if (const auto* x = std::get_if<double>(&m)) {
             append_json_number(buffer_, *x);
         } else {
@@ -598,7 +594,7 @@ void batch_writer::summary() {
     if (const auto lost = totals_.lost_revenue()) {
         // Money computed from the rows: rounded to --precision like each row's.
         items.push_back({"lost_revenue", "Revenue lost, summed",
-                         round_half_away(lost->to_ratio(), s_.precision), as_double(*lost)});
+                         round_half_away(lost->to_ratio(), s_.precision), to_double(*lost)});
     }
     if (revenue_) {
         const auto gross = totals_.pooled_gross_revenue_churn();
