@@ -24,6 +24,54 @@ enum class basis {
 
 /// Customers the rate is taken over, for the chosen basis (a ratio: the average may be .5).
 ratio customers_at_risk(const period& p, basis b);
+
+// The fast forms of the rates, for a batch of millions of periods: the exact fraction, not
+// reduced, or nullopt where the rate is undefined (the ratio forms below throw there and say
+// why). Each ratio form is its fast form reduced: one definition of every rate.
+
+/// The customers at risk, unreduced: S, S + N, or (S + E) / 2.
+inline fraction basis_fraction(const period& p, basis b) {
+    switch (b) {
+        case basis::exposed:
+            return {int128{p.start} + p.acquired, 1};
+        case basis::average:
+            return {int128{p.start} + p.end, 2};
+        case basis::start:
+            break;
+    }
+    return {p.start, 1};
+}
+/// (L + LN) / basis: over (S + E) / 2 as 2 (L + LN) / (S + E).
+inline std::optional<fraction> churn_fraction(const period& p, basis b) {
+    const fraction base = basis_fraction(p, b);
+    if (base.num == 0)
+        return std::nullopt;
+    return fraction{p.lost_total * base.den, base.num};
+}
+/// L / S, where L is known and S > 0.
+inline std::optional<fraction> base_churn_fraction(const period& p) {
+    if (!p.lost || p.start == 0)
+        return std::nullopt;
+    return fraction{*p.lost, p.start};
+}
+/// LN / N, where LN is known and N > 0.
+inline std::optional<fraction> new_customer_churn_fraction(const period& p) {
+    if (!p.lost_new || p.acquired == 0)
+        return std::nullopt;
+    return fraction{*p.lost_new, p.acquired};
+}
+/// (E − N) / S, where S > 0.
+inline std::optional<fraction> retention_fraction(const period& p) {
+    if (p.start == 0)
+        return std::nullopt;
+    return fraction{int128{p.end} - p.acquired, p.start};
+}
+/// 1 / churn, where churn > 0.
+inline std::optional<fraction> lifetime_fraction(const fraction& churn) {
+    if (churn.num <= 0)
+        return std::nullopt;
+    return fraction{churn.den, churn.num};
+}
 /// (L + LN) / basis.
 ratio churn_rate(const period& p, basis b = basis::start);
 /// L / S; needs L known.
@@ -61,6 +109,19 @@ struct revenue_movements {
     decimal expansion;
     decimal reactivation;
 };
+/// Revenue lost, gross: churned + contraction. Throws churn::domain_error when it exceeds the
+/// start: the customers of the start cannot take away more revenue than they brought.
+decimal gross_revenue_lost(const revenue_movements& r);
+/// Revenue lost, net: churned + contraction − expansion − reactivation (checked as above).
+decimal net_revenue_lost(const revenue_movements& r);
+/// Revenue lost, net, from start, end and new revenue: start + new − end.
+decimal net_revenue_lost(const decimal& start, const decimal& end, const decimal& new_revenue);
+
+/// The fast form of the revenue rates: lost / start, exactly; nullopt when start is 0.
+std::optional<fraction> revenue_churn_fraction(const decimal& lost, const decimal& start);
+/// The fast form of net revenue retention: (start − net lost) / start; nullopt when start is 0.
+std::optional<fraction> revenue_retention_fraction(const decimal& net_lost, const decimal& start);
+
 /// (churned + contraction) / start.
 ratio gross_revenue_churn(const revenue_movements& r);
 /// (churned + contraction − expansion − reactivation) / start; may be negative.

@@ -4,6 +4,7 @@
 
 #include <churn/decimal.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -16,6 +17,23 @@ struct number_format {
 /// A count: base-10 digits only, 0 … 2^63 − 1; surrounding ASCII blanks are ignored.
 /// Rejects signs, fractions, exponents, hex, grouping separators, text and overflow.
 std::int64_t parse_count(std::string_view text, std::string_view field);
+
+/// The fast path of parse_count, for the cells of millions of rows: 1 … 18 plain digits (which
+/// cannot overflow) as their value, in one comparison per digit; −1 for anything else, which
+/// parse_count then reads or explains.
+inline std::int64_t plain_count(std::string_view text) {
+    const std::size_t n = text.size();
+    if (n == 0 || n > 18)
+        return -1;
+    std::uint64_t v = 0;
+    for (const char c : text) {
+        const unsigned digit = static_cast<unsigned char>(c) - unsigned{'0'};
+        if (digit > 9)
+            return -1;
+        v = v * 10 + digit;
+    }
+    return static_cast<std::int64_t>(v);
+}
 
 /// An exact decimal such as `1234.56` or `-12.50`, keeping the decimals as written (scale).
 /// `allow_negative` for amounts that may be negative. At most 18 digits before and 18 after the

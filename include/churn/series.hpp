@@ -82,8 +82,10 @@ struct period_revenue {
     decimal expansion;                   ///< 0 unless given
     decimal reactivation;                ///< 0 unless given
     std::optional<decimal> new_revenue;  ///< revenue from new customers
-    std::optional<decimal> end;          ///< given, or derived from the movements and new
-    decimal net_lost;                    ///< churned + contraction − expansion − reactivation
+    /// Given, or derived: start − net lost + new, with new 0 where it is not given.
+    std::optional<decimal> end;
+    std::optional<decimal> gross_lost;  ///< churned + contraction, with the movements
+    decimal net_lost;                   ///< churned + contraction − expansion − reactivation
 };
 
 /// One row of a series, resolved. Views point into the row's fields.
@@ -96,7 +98,13 @@ struct series_row {
 
 /// Reads the rows of one or more files as one series: a row with an empty `start` takes the
 /// previous row's `end` (article 002: January ends at 681, so February starts at 681), and an
-/// empty `start_revenue` the previous `end_revenue`.
+/// empty `start_revenue` the previous `end_revenue`. Revenue chains as customers do: without a
+/// `new_revenue` column (or with its cell empty) a row of movements gained no new revenue, as a
+/// row without `new` gained no customers, so its end is start − churned − contraction +
+/// expansion + reactivation; a given `end_revenue` is taken as written.
+///
+/// A row is checked as the single commands check their flags (`churn revenue`, `churn rate`),
+/// with the same messages, naming the columns.
 class series {
   public:
     explicit series(number_format numbers = {}) : numbers_(numbers) {}
@@ -121,12 +129,20 @@ class series_totals {
   public:
     explicit series_totals(basis b = basis::start) : basis_(b) {}
 
+    /// Adds a row; throws churn::error, leaving the totals as they were, when the revenue sums
+    /// would pass the exact range.
     void add(const series_row& row);
 
     std::size_t periods() const { return periods_; }
     int128 start() const { return start_; }  ///< Σ S
     int128 lost() const { return lost_; }    ///< Σ (L + LN)
+    /// S of the first period and E of the last: the customers the series starts and ends with.
+    std::optional<std::int64_t> first_start() const { return first_start_; }
     std::optional<std::int64_t> last_end() const { return last_end_; }
+    /// Σ (L + LN) × value, over the periods with a value per customer.
+    std::optional<decimal> lost_revenue() const {
+        return has_lost_revenue_ ? std::optional<decimal>(lost_revenue_) : std::nullopt;
+    }
     /// Pooled churn: Σ (L + LN) / Σ basis (Σ S by default); none when the sum is 0.
     std::optional<ratio> pooled_churn() const;
     /// The mean of the periods' churn rates, over the periods where it is defined.
@@ -147,7 +163,10 @@ class series_totals {
     int128 lost_ = 0;
     int128 basis_num_ = 0;  ///< Σ churn numerators (doubled for the average basis)
     int128 basis_den_ = 0;  ///< Σ churn denominators (S + E for the average basis)
+    std::optional<std::int64_t> first_start_;
     std::optional<std::int64_t> last_end_;
+    decimal lost_revenue_;
+    bool has_lost_revenue_ = false;
     double churn_sum_ = 0;  ///< Neumaier sum of the defined period rates
     double churn_carry_ = 0;
     std::size_t churn_periods_ = 0;

@@ -69,12 +69,6 @@ bool is_percent(out_field f) {
     return n.size() > 4 && n.substr(n.size() - 4) == "_pct";
 }
 
-/// An exact fraction num / den (den > 0).
-struct fraction {
-    int128 num = 0;
-    int128 den = 1;
-};
-
 /// The value of a numeric column: nothing where the metric is undefined for the row, an exact
 /// fraction, an amount as written, or a double (for results that are not rational).
 using metric = std::variant<std::monostate, fraction, decimal, double>;
@@ -87,43 +81,14 @@ metric amount(const std::optional<decimal>& d) {
     return d ? metric{*d} : metric{};
 }
 
-int128 basis_den(const period& p, basis b) {
-    switch (b) {
-        case basis::start:
-            return p.start;
-        case basis::exposed:
-            return int128{p.start} + p.acquired;
-        case basis::average:
-            return int128{p.start} + p.end;  // halved: the numerator is doubled instead
-    }
-    return 0;
-}
-
-int128 basis_num(const period& p, basis b) {
-    return b == basis::average ? int128{p.lost_total} * 2 : int128{p.lost_total};
-}
-
-metric percent(int128 num, int128 den) {
-    if (den == 0)
+/// A rate of the library as a percentage; nothing where it is undefined.
+metric percent(const std::optional<fraction>& rate) {
+    if (!rate)
         return {};
-    return exact(num * 100, den);  // |num| < 2^65: no overflow in 128 bits
-}
-
-/// a / b × 100 for amounts; undefined when b is 0.
-metric percent(const decimal& a, const decimal& b) {
-    if (b.units == 0)
-        return {};
-    int128 num = checked_mul(checked_mul(a.units, pow10(b.scale)), 100);
-    int128 den = checked_mul(b.units, pow10(a.scale));
-    if (den < 0) {
-        num = -num;
-        den = -den;
-    }
-    return exact(num, den);
-}
-
-decimal minus(const decimal& a, const decimal& b) {
-    return add(a, decimal{-b.units, b.scale});
+    int128 num = 0;
+    if (__builtin_mul_overflow(rate->num, 100, &num))  // inline: this runs for each rate
+        num = checked_mul(rate->num, 100);             // throws, saying so
+    return exact(num, rate->den);
 }
 
 metric compute(const series_row& r, out_field f, const batch_settings& s) {
@@ -146,38 +111,36 @@ metric compute(const series_row& r, out_field f, const batch_settings& s) {
         case o::end:
             return exact(r.customers->end);
         case o::churn_pct:
-            return percent(basis_num(*r.customers, s.denominator),
-                           basis_den(*r.customers, s.denominator));
-        case o::base_churn_pct: {
-            const period& p = *r.customers;
-            return p.has_new && p.lost ? percent(*p.lost, p.start) : metric{};
-        }
-        case o::new_churn_pct: {
-            const period& p = *r.customers;
-            return p.has_new && p.lost_new ? percent(*p.lost_new, p.acquired) : metric{};
-        }
+            return percent(churn_fraction(*r.customers, s.denominator));
+        case o::base_churn_pct:
+            // Split only where new customers were given: without them it is churn_pct again.
+            return r.customers->has_new ? percent(base_churn_fraction(*r.customers)) : metric{};
+        case o::new_churn_pct:
+            return r.customers->has_new ? percent(new_customer_churn_fraction(*r.customers))
+                                        : metric{};
         case o::retention_pct:
-            return percent(int128{r.customers->end} - r.customers->acquired, r.customers->start);
+            return percent(retention_fraction(*r.customers));
         case o::lifetime_periods: {
-            const int128 num = basis_num(*r.customers, s.denominator);
-            const int128 den = basis_den(*r.customers, s.denominator);
-            return num == 0 || den == 0 ? metric{} : exact(den, num);
+            const auto churn = churn_fraction(*r.customers, s.denominator);
+            const auto periods = churn ? lifetime_fraction(*churn) : std::nullopt;
+            return periods ? metric{*periods} : metric{};
         }
         case o::annual_churn_pct: {
-            const int128 num = basis_num(*r.customers, s.denominator);
-            const int128 den = basis_den(*r.customers, s.denominator);
-            if (den == 0 || num > den)
+            // Converted where the churn lies in 0 … 100% (the average basis can exceed it).
+            const auto churn = churn_fraction(*r.customers, s.denominator);
+            if (!churn || churn->num > churn->den)
                 return {};
-            return 100 * convert_churn(ratio(num, den), s.period, period_length::year);
+            return 100 * convert_churn(churn->reduced(), s.period, period_length::year);
         }
         case o::value:
             return amount(r.value);
-        case o::lost_revenue:
+        case o::lost_revenue: {
             if (!r.value || !r.customers)
                 return {};
             // Money computed from the row: rounded to --precision like every result.
-            return exact(checked_mul(r.value->units, r.customers->lost_total),
-                         pow10(r.value->scale));
+            const decimal lost = lost_revenue(r.customers->lost_total, *r.value);
+            return exact(lost.units, pow10(lost.scale));
+        }
         case o::start_revenue:
             return amount(r.revenue->start);
         case o::churned_revenue:
@@ -193,13 +156,13 @@ metric compute(const series_row& r, out_field f, const batch_settings& s) {
         case o::end_revenue:
             return amount(r.revenue->end);
         case o::gross_revenue_churn_pct:
-            if (!r.revenue->churned)
+            if (!r.revenue->gross_lost)
                 return {};
-            return percent(add(*r.revenue->churned, r.revenue->contraction), r.revenue->start);
+            return percent(revenue_churn_fraction(*r.revenue->gross_lost, r.revenue->start));
         case o::net_revenue_churn_pct:
-            return percent(r.revenue->net_lost, r.revenue->start);
+            return percent(revenue_churn_fraction(r.revenue->net_lost, r.revenue->start));
         case o::net_revenue_retention_pct:
-            return percent(minus(r.revenue->start, r.revenue->net_lost), r.revenue->start);
+            return percent(revenue_retention_fraction(r.revenue->net_lost, r.revenue->start));
         case o::period:
         case o::kept:
             break;
@@ -270,39 +233,16 @@ void append_decimal(std::string& out, const decimal& d) {
     append_fixed(out, static_cast<std::uint64_t>(mag), d.scale, d.units < 0);
 }
 
-/// num / den rounded half away from zero to `places` decimals and written, when all of it fits
-/// in 64-bit integers (every rate of realistic counts); false, writing nothing, otherwise.
-/// The same digits as append_decimal(round_half_away(num, den, places)), several times faster:
+/// num / den rounded half away from zero to `places` decimals and written, when the library's
+/// 64-bit fast path applies (every rate of realistic counts); false, writing nothing, otherwise.
+/// The same digits as append_decimal(round_half_away(num, den, places)), without its checks:
 /// this runs for each rate of each row.
 bool append_small_fraction(std::string& out, int128 num, int128 den, int places) {
-    static constexpr std::array<std::int64_t, 11> scales = {
-        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000};
-    if (places < 0 || places > 10 || den <= 0 || den > INT64_MAX)
+    std::int64_t q = 0;
+    if (!round_half_away_64(num, den, places, q))
         return false;
-    const std::int64_t scale = scales[static_cast<std::size_t>(places)];
-    if (num > INT64_MAX / scale || num < -(INT64_MAX / scale))
-        return false;
-    const std::int64_t scaled = static_cast<std::int64_t>(num) * scale;
-    const auto d = static_cast<std::int64_t>(den);
-    std::int64_t q = scaled / d;
-    const std::int64_t r = scaled % d < 0 ? -(scaled % d) : scaled % d;
-    if (r >= d - r)  // r ≥ d / 2, without overflowing 2r
-        q += scaled < 0 ? -1 : 1;
     append_fixed(out, static_cast<std::uint64_t>(q < 0 ? -q : q), places, q < 0);
     return true;
-}
-
-/// The nearest double of num / den; without reducing the fraction when both fit in 53 bits.
-double as_double(const fraction& f) {
-    constexpr int128 small = int128{1} << 53;
-    if (f.num < small && f.num > -small && f.den < small)
-        return static_cast<double>(static_cast<std::int64_t>(f.num)) /
-               static_cast<double>(static_cast<std::int64_t>(f.den));
-    return ratio(f.num, f.den).to_double();
-}
-
-double as_double(const decimal& d) {
-    return as_double(fraction{d.units, pow10(d.scale)});
 }
 
 /// A bar of `fraction` (0 … 1) of `width` cells in Unicode eighth blocks.
@@ -322,7 +262,7 @@ std::optional<double> chart_rate(const series_row& r, const batch_settings& s) {
                          out_field::net_revenue_churn_pct}) {
         const metric m = compute(r, f, s);
         if (const auto* x = std::get_if<fraction>(&m))
-            return as_double(*x);
+            return to_double(*x);
     }
     return std::nullopt;
 }
@@ -490,9 +430,9 @@ void batch_writer::cell(const series_row& r, out_field f) {
         if (integer) {
             append_int(buffer_, exact->num);
         } else if (exact != nullptr) {
-            append_json_number(buffer_, as_double(*exact));
+            append_json_number(buffer_, to_double(*exact));
         } else if (const auto* a = std::get_if<decimal>(&m)) {
-            append_json_number(buffer_, as_double(*a));
+            append_json_number(buffer_, to_double(*a));
         } else if (const auto* x = std::get_if<double>(&m)) {
             append_json_number(buffer_, *x);
         } else {
@@ -519,8 +459,8 @@ void batch_writer::cell(const series_row& r, out_field f) {
 
 void batch_writer::row(const series_row& r, const std::vector<std::string_view>& kept) {
     if (s_.summary_only) {
+        totals_.add(r);  // first: a row the totals cannot take is not counted
         ++rows_;
-        totals_.add(r);
         return;
     }
     const std::size_t mark = buffer_.size();
@@ -546,13 +486,22 @@ void batch_writer::row(const series_row& r, const std::vector<std::string_view>&
                 text(kept_index < kept.size() ? kept[kept_index] : std::string_view{});
                 ++kept_index;
             } else {
-                cell(r, fields_[i]);
+                try {
+                    cell(r, fields_[i]);
+                } catch (const churn::error& e) {
+                    throw error("column \"" + names_[i] + "\": " + e.what());
+                }
             }
             if (table)
                 table_.back().push_back(cell_);
         }
+        // Last, and each leaves nothing behind if it throws: a row the totals cannot take is
+        // not written either.
+        const double chart = s_.chart ? chart_rate(r, s_).value_or(0.0) : 0.0;
+        if (s_.summary)
+            totals_.add(r);
         if (s_.chart)
-            churn_for_chart_.push_back(chart_rate(r, s_).value_or(0.0));
+            churn_for_chart_.push_back(chart);
     } catch (...) {
         // A result too large to write: the row leaves no trace, so the error can skip it.
         buffer_.resize(mark);
@@ -561,8 +510,6 @@ void batch_writer::row(const series_row& r, const std::vector<std::string_view>&
         throw;
     }
     ++rows_;
-    if (s_.summary)
-        totals_.add(r);
     end_row();
 }
 
@@ -598,8 +545,12 @@ void batch_writer::summary() {
     const auto exact_item = [&](std::string_view name, std::string_view label, const ratio* x) {
         item it{name, label, std::nullopt, std::nullopt, true};
         if (x != nullptr) {
-            it.shown = round_half_away(x->num() * 100, x->den(), s_.precision);
-            it.json = as_double(fraction{x->num() * 100, x->den()});
+            // Exact however large the sums: no product of the parts is formed.
+            it.shown = round_percent(*x, s_.precision);
+            int128 num = 0;
+            it.json = __builtin_mul_overflow(x->num(), 100, &num)
+                          ? 100 * x->to_double()
+                          : to_double(fraction{num, x->den()});
         }
         return it;
     };
@@ -618,29 +569,43 @@ void batch_writer::summary() {
         const auto mean = totals_.mean_churn();
         const auto kept = totals_.compounded_retention();
         const auto annual = totals_.compounded_churn(s_.period, period_length::year);
-        items.push_back({"start", "Customers at start, summed", decimal{totals_.start(), 0}, {}});
+        const auto count = [](const std::optional<std::int64_t>& n) {
+            return n ? std::optional<decimal>(decimal{*n, 0}) : std::nullopt;
+        };
+        // The series starts with the first period's customers and ends with the last's; the
+        // pooled churn is over the customers at start of every period, summed.
+        items.push_back(
+            {"start", "Customers at start (first period)", count(totals_.first_start()), {}});
+        items.push_back({"end", "Customers at end (last period)", count(totals_.last_end()), {}});
+        items.push_back(
+            {"start_summed", "Customers at start, summed", decimal{totals_.start(), 0}, {}});
         items.push_back({"lost_total", "Customers lost, summed", decimal{totals_.lost(), 0}, {}});
-        items.push_back(exact_item("churn_pct",
+        items.push_back(exact_item("pooled_churn_pct",
                                    s_.denominator == basis::start ? "Pooled churn (lost / start)"
                                                                   : "Pooled churn (lost / basis)",
                                    pooled ? &*pooled : nullptr));
         items.push_back(
             {"mean_churn_pct", "Mean period churn", approx(mean), times100(mean), true});
-        items.push_back(
-            {"retention_pct", "Retention, compounded", approx(kept), times100(kept), true});
-        items.push_back({"annual_churn_pct", "Churn per year, compounded", approx(annual),
-                         times100(annual), true});
+        items.push_back({"compounded_retention_pct", "Retention, compounded", approx(kept),
+                         times100(kept), true});
+        items.push_back({"compounded_annual_churn_pct", "Churn per year, compounded",
+                         approx(annual), times100(annual), true});
+    }
+    if (const auto lost = totals_.lost_revenue()) {
+        // Money computed from the rows: rounded to --precision like each row's.
+        items.push_back({"lost_revenue", "Revenue lost, summed",
+                         round_half_away(lost->to_ratio(), s_.precision), to_double(*lost)});
     }
     if (revenue_) {
         const auto gross = totals_.pooled_gross_revenue_churn();
         const auto net = totals_.pooled_net_revenue_churn();
         const ratio nrr = net ? ratio(1) - *net : ratio(0);
-        items.push_back(exact_item("gross_revenue_churn_pct", "Gross revenue churn, pooled",
+        items.push_back(exact_item("pooled_gross_revenue_churn_pct", "Gross revenue churn, pooled",
                                    gross ? &*gross : nullptr));
-        items.push_back(exact_item("net_revenue_churn_pct", "Net revenue churn, pooled",
+        items.push_back(exact_item("pooled_net_revenue_churn_pct", "Net revenue churn, pooled",
                                    net ? &*net : nullptr));
-        items.push_back(exact_item("net_revenue_retention_pct", "Net revenue retention, pooled",
-                                   net ? &nrr : nullptr));
+        items.push_back(exact_item("pooled_net_revenue_retention_pct",
+                                   "Net revenue retention, pooled", net ? &nrr : nullptr));
     }
 
     const bool json = s_.format == batch_format::json || s_.format == batch_format::jsonl;
@@ -652,10 +617,10 @@ void batch_writer::summary() {
             buffer_.push_back(',');
             append_json_string(buffer_, it.name);
             buffer_.push_back(':');
-            if (!it.percent && it.shown) {
-                append_int(buffer_, it.shown->units);
-            } else if (it.json) {
+            if (it.json) {
                 append_json_number(buffer_, *it.json);
+            } else if (!it.percent && it.shown) {
+                append_int(buffer_, it.shown->units);
             } else {
                 buffer_ += "null";
             }
@@ -693,7 +658,9 @@ void batch_writer::summary() {
         buffer_.push_back('\n');
         return;
     }
-    // A final CSV/TSV row in the row columns: period "total", sums, pooled and compounded rates.
+    // A final CSV/TSV row in the row columns, each holding what the column means for the whole
+    // series: the first start, the last end, the losses summed, the pooled rates. Retention is
+    // left out: compounded, it is not 100% − the pooled churn (--summary-only shows it).
     const auto find = [&](std::string_view n) -> std::optional<decimal> {
         for (const auto& it : items)
             if (it.name == n)
@@ -708,22 +675,21 @@ void batch_writer::summary() {
                 text("total");
                 break;
             case out_field::start:
-                v = find("start");
-                break;
-            case out_field::lost_total:
-                v = find("lost_total");
-                break;
             case out_field::end:
-                if (totals_.last_end())
-                    v = decimal{*totals_.last_end(), 0};
+            case out_field::lost_total:
+            case out_field::lost_revenue:
+                v = find(name_of(fields_[i]));
                 break;
             case out_field::churn_pct:
-            case out_field::retention_pct:
+                v = find("pooled_churn_pct");
+                break;
             case out_field::annual_churn_pct:
+                v = find("compounded_annual_churn_pct");
+                break;
             case out_field::gross_revenue_churn_pct:
             case out_field::net_revenue_churn_pct:
             case out_field::net_revenue_retention_pct:
-                v = find(name_of(fields_[i]));
+                v = find("pooled_" + std::string(name_of(fields_[i])));
                 break;
             default:
                 break;
@@ -771,6 +737,17 @@ void batch_writer::write_table() {
         if (buffer_.size() >= flush_at)
             flush();
     }
+}
+
+void batch_writer::end_after_error() {
+    // The rows written so far stay a whole document: the table is drawn, the array closed.
+    if (!fields_.empty() && !s_.summary_only) {
+        if (s_.format == batch_format::table)
+            write_table();
+        if (s_.format == batch_format::json)
+            buffer_ += rows_ ? "\n]\n" : "]\n";
+    }
+    flush();
 }
 
 void batch_writer::finish() {

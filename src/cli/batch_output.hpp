@@ -74,6 +74,9 @@ class batch_writer {
     void row(const series_row& r, const std::vector<std::string_view>& kept);
     /// Writes the totals and the end of the document, and flushes.
     void finish();
+    /// Ends the document after an error stopped the run, without totals: the good rows are
+    /// still a valid table or JSON array.
+    void end_after_error();
     /// Writes what is buffered.
     void flush();
     /// False once a write failed: stop reading.

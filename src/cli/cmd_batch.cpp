@@ -233,14 +233,14 @@ int run(const batch_options& o, const context& ctx) {
     std::size_t skipped = 0;
     std::size_t rows = 0;
     // An unreadable file or a CSV syntax error stops the run like a bad row does: the rows
-    // before it stay written (SPEC §5), so they are flushed however the run ends.
-    struct flush_on_error {
+    // before it stay written (SPEC §5), as a whole document, however the run ends.
+    struct end_on_error {
         batch_writer& w;
-        ~flush_on_error() {
+        ~end_on_error() {
             if (std::uncaught_exceptions() > 0)
-                w.flush();
+                w.end_after_error();
         }
-    } flush_guard{writer};
+    } end_guard{writer};
     std::optional<header_columns> first;
     std::vector<std::size_t> kept_at;  // the kept columns' fields in this input
     while (std::istream* in = sources.next(name)) {

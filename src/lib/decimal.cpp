@@ -17,6 +17,21 @@ void check_places(int places) {
 }
 }  // namespace
 
+std::strong_ordering compare(const decimal& a, const decimal& b) {
+    if ((a.units < 0) != (b.units < 0))
+        return a.units < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+    if (a.units < 0)
+        return compare(decimal{-b.units, b.scale}, decimal{-a.units, a.scale});
+    // Whole parts first; then the fractions, each below 10^36 at the larger scale.
+    const int128 wa = a.units / pow10(a.scale);
+    const int128 wb = b.units / pow10(b.scale);
+    if (wa != wb)
+        return wa <=> wb;
+    const int scale = std::max(a.scale, b.scale);
+    return (a.units % pow10(a.scale)) * pow10(scale - a.scale) <=>
+           (b.units % pow10(b.scale)) * pow10(scale - b.scale);
+}
+
 decimal add(const decimal& a, const decimal& b) {
     const int scale = std::max(a.scale, b.scale);
     const int128 ua = checked_mul(a.units, pow10(scale - a.scale));
@@ -24,31 +39,56 @@ decimal add(const decimal& a, const decimal& b) {
     return decimal{checked_add(ua, ub), scale};
 }
 
+namespace {
+
+__extension__ typedef unsigned __int128 uint128;
+
+/// num / den × 10^digits rounded half away from zero, by long division: exact whenever the
+/// result fits, however large num × 10^digits is (den > 0).
+int128 long_division(int128 num, int128 den, int digits) {
+    if (std::int64_t units = 0; round_half_away_64(num, den, digits, units))
+        return units;
+    const bool negative = num < 0;
+    const auto d = static_cast<uint128>(den);
+    const uint128 n = negative ? static_cast<uint128>(-(num + 1)) + 1 : static_cast<uint128>(num);
+    int128 q = static_cast<int128>(n / d);
+    uint128 r = n % d;
+    for (int i = 0; i < digits; ++i) {
+        // 10r = digit × d + x, with r < d: each partial sum stays below 2d < 2^128.
+        uint128 x = 0;
+        int digit = 0;
+        for (int k = 0; k < 10; ++k) {
+            x += r;
+            if (x >= d) {
+                x -= d;
+                ++digit;
+            }
+        }
+        q = checked_add(checked_mul(q, 10), digit);
+        r = x;
+    }
+    if (r >= d - r)  // r ≥ d / 2, without overflowing 2r
+        q = checked_add(q, 1);
+    return negative ? -q : q;
+}
+
+}  // namespace
+
 decimal round_half_away(int128 num, int128 den, int places) {
     check_places(places);
     if (den == 0)
         throw domain_error("division by zero");  // never integer division by 0 (SIGFPE)
     if (den < 0) {
-        num = -num;
+        num = checked_mul(num, -1);
         den = -den;
     }
-    const int128 scaled = checked_mul(num, pow10(places));
-    constexpr int128 small = int128{1} << 62;
-    if (scaled < small && scaled > -small && den < small) {
-        // The common case, in 64-bit arithmetic: much faster than 128-bit division.
-        const auto s = static_cast<std::int64_t>(scaled);
-        const auto d = static_cast<std::int64_t>(den);
-        std::int64_t q = s / d;
-        const std::int64_t r = s % d;
-        if ((r < 0 ? -r : r) * 2 >= d)
-            q += s < 0 ? -1 : 1;
-        return decimal{q, places};
-    }
-    int128 q = scaled / den;
-    const int128 r = scaled % den;
-    if (checked_mul(r < 0 ? -r : r, 2) >= den)
-        q += scaled < 0 ? -1 : 1;
-    return decimal{q, places};
+    return decimal{long_division(num, den, places), places};
+}
+
+decimal round_percent(const ratio& x, int places) {
+    check_places(places);
+    // x × 100 at `places` decimals has the digits of x at places + 2: no product to overflow.
+    return decimal{long_division(x.num(), x.den(), places + 2), places};
 }
 
 decimal round_half_away(const ratio& x, int places) {

@@ -26,52 +26,47 @@ ratio of(std::int64_t part, std::int64_t whole, const char* whole_name, const ch
 }  // namespace
 
 ratio customers_at_risk(const period& p, basis b) {
-    switch (b) {
-        case basis::start:
-            return ratio(p.start);
-        case basis::exposed:
-            return ratio(p.start) + ratio(p.acquired);
-        case basis::average:
-            return (ratio(p.start) + ratio(p.end)) / ratio(2);
-    }
-    throw error("unknown basis");
+    return basis_fraction(p, b).reduced();
 }
 
 ratio churn_rate(const period& p, basis b) {
-    const ratio base = customers_at_risk(p, b);
-    if (base.is_zero()) {
-        switch (b) {
-            case basis::start:
-                if (p.acquired > 0)
-                    throw domain_error(
-                        "start is 0; churn rate is undefined on the start basis "
-                        "(the exposed basis, start + new, is defined)");
-                throw domain_error("start is 0; churn rate is undefined");
-            case basis::exposed:
-                throw domain_error("start + new is 0; churn rate is undefined");
-            case basis::average:
-                throw domain_error("the average of start and end is 0; churn rate is undefined");
-        }
+    if (const auto rate = churn_fraction(p, b))
+        return rate->reduced();
+    switch (b) {
+        case basis::start:
+            if (p.acquired > 0)
+                throw domain_error(
+                    "start is 0; churn rate is undefined on the start basis "
+                    "(the exposed basis, start + new, is defined)");
+            throw domain_error("start is 0; churn rate is undefined");
+        case basis::exposed:
+            throw domain_error("start + new is 0; churn rate is undefined");
+        case basis::average:
+            throw domain_error("the average of start and end is 0; churn rate is undefined");
     }
-    return ratio(p.lost_total) / base;
+    throw error("unknown basis");
 }
 
 ratio base_churn_rate(const period& p) {
     if (!p.lost)
         throw domain_error("lost is unknown; give lost or lost_new to split the churn");
-    return of(*p.lost, p.start, "start", "churn of the starting base");
+    if (const auto rate = base_churn_fraction(p))
+        return rate->reduced();
+    throw domain_error("start is 0; churn of the starting base is undefined");
 }
 
 ratio new_customer_churn_rate(const period& p) {
     if (!p.lost_new)
         throw domain_error("lost_new is unknown; give lost or lost_new");
-    return of(*p.lost_new, p.acquired, "new", "churn of new customers");
+    if (const auto rate = new_customer_churn_fraction(p))
+        return rate->reduced();
+    throw domain_error("new is 0; churn of new customers is undefined");
 }
 
 ratio retention_rate(const period& p) {
-    if (p.start == 0)
-        throw domain_error("start is 0; retention rate is undefined");
-    return (ratio(p.end) - ratio(p.acquired)) / ratio(p.start);
+    if (const auto rate = retention_fraction(p))
+        return rate->reduced();
+    throw domain_error("start is 0; retention rate is undefined");
 }
 
 ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers) {
@@ -84,11 +79,11 @@ ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers) {
 }
 
 ratio lifetime(const ratio& churn) {
+    if (const auto periods = lifetime_fraction(fraction{churn.num(), churn.den()}))
+        return periods->reduced();
     if (churn.is_zero())
         throw domain_error("churn is 0; the expected lifetime is unbounded");
-    if (churn.is_negative())
-        throw domain_error("churn is negative; the expected lifetime is undefined");
-    return ratio(1) / churn;
+    throw domain_error("churn is negative; the expected lifetime is undefined");
 }
 
 ratio ltv_from_revenue(const decimal& revenue, const decimal& marketing, std::int64_t customers) {
@@ -112,7 +107,12 @@ ratio ltv_from_churn(const decimal& arpu, const ratio& margin, const ratio& chur
 
 decimal lost_revenue(std::int64_t lost_customers, const decimal& value_per_customer) {
     check_count(lost_customers, "lost customers");
-    return decimal{checked_mul(value_per_customer.units, lost_customers), value_per_customer.scale};
+    int128 units = 0;
+    if (__builtin_mul_overflow(value_per_customer.units, lost_customers, &units))
+        throw domain_error("lost customers (" + to_string(lost_customers) +
+                           ") × value per customer (" + to_string(value_per_customer) +
+                           ") passes 38 digits; lost revenue cannot be computed exactly");
+    return decimal{units, value_per_customer.scale};
 }
 
 double convert_churn(const ratio& churn, period_length from, period_length to) {
@@ -127,38 +127,66 @@ double convert_churn(const ratio& churn, period_length from, period_length to) {
     return -std::expm1(exponent * std::log1p(-churn.to_double()));
 }
 
-namespace {
-
-/// Revenue churn is undefined without a start, and the customers of the start cannot take
-/// away more revenue than they brought.
-void check_movements(const revenue_movements& r) {
-    if (r.start.units == 0)
-        throw domain_error("start revenue is 0; revenue churn is undefined");
+decimal gross_revenue_lost(const revenue_movements& r) {
     const decimal lost = add(r.churned, r.contraction);
-    if (lost.to_ratio() > r.start.to_ratio())
+    if (compare(lost, r.start) > 0)
         throw domain_error("churned + contraction (" + to_string(lost) +
                            ") exceeds the start revenue (" + to_string(r.start) +
                            "): revenue of the starting customers cannot fall below 0");
+    return lost;
+}
+
+decimal net_revenue_lost(const revenue_movements& r) {
+    const decimal gained = add(r.expansion, r.reactivation);
+    return add(gross_revenue_lost(r), decimal{-gained.units, gained.scale});
+}
+
+decimal net_revenue_lost(const decimal& start, const decimal& end, const decimal& new_revenue) {
+    return add(add(start, new_revenue), decimal{-end.units, end.scale});
+}
+
+std::optional<fraction> revenue_churn_fraction(const decimal& lost, const decimal& start) {
+    if (start.units == 0)
+        return std::nullopt;
+    // Both at the larger scale, so that only the one with fewer decimals is multiplied.
+    const int scale = std::max(lost.scale, start.scale);
+    int128 num = checked_mul(lost.units, pow10(scale - lost.scale));
+    int128 den = checked_mul(start.units, pow10(scale - start.scale));
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    return fraction{num, den};
+}
+
+std::optional<fraction> revenue_retention_fraction(const decimal& net_lost, const decimal& start) {
+    return revenue_churn_fraction(add(start, decimal{-net_lost.units, net_lost.scale}), start);
+}
+
+namespace {
+
+ratio revenue_rate(const decimal& lost, const decimal& start) {
+    if (const auto rate = revenue_churn_fraction(lost, start))
+        return rate->reduced();
+    throw domain_error("start revenue is 0; revenue churn is undefined");
 }
 
 }  // namespace
 
 ratio gross_revenue_churn(const revenue_movements& r) {
-    check_movements(r);
-    return (r.churned.to_ratio() + r.contraction.to_ratio()) / r.start.to_ratio();
+    if (r.start.units == 0)
+        throw domain_error("start revenue is 0; revenue churn is undefined");
+    return revenue_rate(gross_revenue_lost(r), r.start);
 }
 
 ratio net_revenue_churn(const revenue_movements& r) {
-    check_movements(r);
-    return (r.churned.to_ratio() + r.contraction.to_ratio() - r.expansion.to_ratio() -
-            r.reactivation.to_ratio()) /
-           r.start.to_ratio();
+    if (r.start.units == 0)
+        throw domain_error("start revenue is 0; revenue churn is undefined");
+    return revenue_rate(net_revenue_lost(r), r.start);
 }
 
 ratio net_revenue_churn(const decimal& start, const decimal& end, const decimal& new_revenue) {
-    if (start.units == 0)
-        throw domain_error("start revenue is 0; revenue churn is undefined");
-    return (start.to_ratio() + new_revenue.to_ratio() - end.to_ratio()) / start.to_ratio();
+    return revenue_rate(net_revenue_lost(start, end, new_revenue), start);
 }
 
 void add_score(nps_counts& counts, std::int64_t score) {

@@ -113,20 +113,6 @@ bool is_signed_figure(std::string_view s) {
 }  // namespace
 
 std::int64_t parse_count(std::string_view text, std::string_view field) {
-    // The common case first: up to 18 plain digits cannot overflow.
-    if (!text.empty() && text.size() <= 18) {
-        std::int64_t value = 0;
-        bool digits = true;
-        for (const char c : text) {
-            if (!is_digit(c)) {
-                digits = false;
-                break;
-            }
-            value = value * 10 + (c - '0');
-        }
-        if (digits)
-            return value;
-    }
     const std::string_view s = trim(text);
     if (!all_digits(s))
         reject_count(s, text, field);

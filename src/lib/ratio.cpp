@@ -152,10 +152,8 @@ std::strong_ordering operator<=>(const ratio& a, const ratio& b) {
 double ratio::to_double() const {
     // Both parts exact in a double (every rate from real counts): one IEEE division rounds
     // once. Otherwise rounding the whole part and the rest apart can be an ulp off.
-    constexpr int128 exact = int128{1} << 53;
-    if (abs128(num_) < exact && den_ < exact)
-        return static_cast<double>(static_cast<std::int64_t>(num_)) /
-               static_cast<double>(static_cast<std::int64_t>(den_));
+    if (double d = 0; small_quotient(num_, den_, d))
+        return d;
     const auto magnitude = num_ < 0 ? -static_cast<uint128>(num_) : static_cast<uint128>(num_);
     const double x = nearest(magnitude, static_cast<uint128>(den_));
     return num_ < 0 ? -x : x;

@@ -3,7 +3,6 @@
 #include <churn/series.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <unordered_set>
 
@@ -89,19 +88,8 @@ std::int64_t count_cell(const series_columns& columns, const std::vector<std::st
     if (!columns.has(c))
         return no_count;
     const std::string_view text = fields[*columns[c]];
-    // Up to 18 plain digits, the common case, cannot overflow: one comparison per digit.
-    if (const std::size_t n = text.size(); n != 0 && n <= 18) {
-        std::uint64_t v = 0;
-        std::size_t i = 0;
-        for (; i < n; ++i) {
-            const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
-            if (digit > 9)
-                break;
-            v = v * 10 + digit;
-        }
-        if (i == n)
-            return static_cast<std::int64_t>(v);
-    }
+    if (const std::int64_t v = plain_count(text); v >= 0)
+        return v;
     if (blank(text))
         return no_count;
     return parse_count(text, label(c));
@@ -130,15 +118,6 @@ decimal sub(const decimal& a, const decimal& b) {
 
 std::string shown(const decimal& d) {
     return to_string(d);
-}
-
-/// num / den as the nearest double; without reducing the fraction when both fit in 53 bits.
-double quotient(int128 num, int128 den) {
-    constexpr int128 exact = int128{1} << 53;
-    if (num < exact && num > -exact && den < exact && den > 0)
-        return static_cast<double>(static_cast<std::int64_t>(num)) /
-               static_cast<double>(static_cast<std::int64_t>(den));
-    return ratio(num, den).to_double();
 }
 
 }  // namespace
@@ -319,18 +298,28 @@ void series::read(const series_columns& columns, const std::vector<std::string_v
             r.contraction = contraction.value_or(decimal{});
             r.expansion = expansion.value_or(decimal{});
             r.reactivation = reactivation.value_or(decimal{});
-            r.net_lost = sub(sub(add(*r.churned, r.contraction), r.expansion), r.reactivation);
-            if (r.new_revenue) {
-                const decimal end = add(sub(r.start, r.net_lost), *r.new_revenue);
-                if (r.end && sub(*r.end, end).units != 0)
-                    throw domain_error("end_revenue (" + shown(*r.end) +
-                                       ") contradicts start − churned − contraction + expansion + "
-                                       "reactivation + new = " +
-                                       shown(end));
-                r.end = end;
+            const revenue_movements m{r.start, *r.churned, r.contraction, r.expansion,
+                                      r.reactivation};
+            try {
+                r.gross_lost = gross_revenue_lost(m);
+                r.net_lost = net_revenue_lost(m);
+            } catch (const domain_error& e) {
+                throw domain_error(std::string(columns.has(c::contraction_revenue)
+                                                   ? "columns \"churned_revenue\" and "
+                                                     "\"contraction_revenue\": "
+                                                   : "column \"churned_revenue\": ") +
+                                   e.what());
             }
+            const decimal end = add(sub(r.start, r.net_lost), r.new_revenue.value_or(decimal{}));
+            if (r.new_revenue && r.end && sub(*r.end, end).units != 0)
+                throw domain_error("end_revenue (" + shown(*r.end) +
+                                   ") contradicts start − churned − contraction + expansion + "
+                                   "reactivation + new = " +
+                                   shown(end));
+            if (r.new_revenue || !r.end)
+                r.end = end;
         } else if (r.end && r.new_revenue) {
-            r.net_lost = sub(add(r.start, *r.new_revenue), *r.end);
+            r.net_lost = net_revenue_lost(r.start, *r.end, *r.new_revenue);
         } else {
             throw error(
                 "columns \"churned_revenue\" and \"end_revenue\" with \"new_revenue\" are empty: "
@@ -348,96 +337,6 @@ void series::read(const series_columns& columns, const std::vector<std::string_v
         if (row.revenue->end)
             end_revenue_ = *row.revenue->end;
     }
-}
-
-void series_totals::add(const series_row& row) {
-    ++periods_;
-    if (row.customers) {
-        const period& p = *row.customers;
-        start_ += p.start;
-        lost_ += p.lost_total;
-        last_end_ = p.end;
-        int128 num = p.lost_total;
-        int128 den = p.start;
-        if (basis_ == basis::exposed) {
-            den = int128{p.start} + p.acquired;
-        } else if (basis_ == basis::average) {
-            num *= 2;  // over (S + E) / 2
-            den = int128{p.start} + p.end;
-        }
-        basis_num_ += num;
-        basis_den_ += den;
-        if (den != 0) {
-            // Neumaier's compensated sum: the mean of ten million rates stays exact to the last
-            // digit shown.
-            const double x = quotient(num, den);
-            const double t = churn_sum_ + x;
-            churn_carry_ +=
-                std::abs(churn_sum_) >= std::abs(x) ? (churn_sum_ - t) + x : (x - t) + churn_sum_;
-            churn_sum_ = t;
-            ++churn_periods_;
-        }
-        if (p.start > 0) {
-            ++retention_periods_;
-            const int128 kept = int128{p.end} - p.acquired;
-            if (kept <= 0)
-                retention_zero_ = true;
-            else
-                log_retention_ += std::log(quotient(kept, p.start));
-        }
-    }
-    if (row.revenue) {
-        const period_revenue& r = *row.revenue;
-        if (r.churned) {
-            gross_start_ = churn::add(gross_start_, r.start);
-            gross_lost_ = churn::add(gross_lost_, churn::add(*r.churned, r.contraction));
-        }
-        net_start_ = churn::add(net_start_, r.start);
-        net_lost_ = churn::add(net_lost_, r.net_lost);
-    }
-}
-
-std::optional<ratio> series_totals::pooled_churn() const {
-    if (basis_den_ == 0)
-        return std::nullopt;
-    return ratio(basis_num_, basis_den_);
-}
-
-std::optional<double> series_totals::mean_churn() const {
-    if (churn_periods_ == 0)
-        return std::nullopt;
-    return (churn_sum_ + churn_carry_) / static_cast<double>(churn_periods_);
-}
-
-std::optional<double> series_totals::compounded_retention() const {
-    if (retention_periods_ == 0)
-        return std::nullopt;
-    return retention_zero_ ? 0.0 : std::exp(log_retention_);
-}
-
-std::optional<double> series_totals::compounded_churn(period_length each, period_length to) const {
-    const auto kept = compounded_retention();
-    if (!kept)
-        return std::nullopt;
-    // The series spans retention_periods_ periods of length `each`; per `to` the retention is
-    // kept^(length of to / length of the series).
-    const double exponent =
-        periods_per(each, to).to_double() / static_cast<double>(retention_periods_);
-    if (*kept == 0)
-        return 1.0;
-    return -std::expm1(exponent * std::log(*kept));
-}
-
-std::optional<ratio> series_totals::pooled_gross_revenue_churn() const {
-    if (gross_start_.units == 0)
-        return std::nullopt;
-    return gross_lost_.to_ratio() / gross_start_.to_ratio();
-}
-
-std::optional<ratio> series_totals::pooled_net_revenue_churn() const {
-    if (net_start_.units == 0)
-        return std::nullopt;
-    return net_lost_.to_ratio() / net_start_.to_ratio();
 }
 
 }  // namespace churn

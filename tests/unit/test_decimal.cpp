@@ -130,6 +130,22 @@ TEST_CASE("rounding past the int128 range is an error") {
                       "number too large: the exact result does not fit");
 }
 
+TEST_CASE("a result that fits is exact, however large num × 10^places would be") {
+    // (10^35 − 1) / 10^33 at 10 places: 10^45 does not fit in 128 bits, 100.0000000000 does.
+    const ratio nrr(pow10(35) - 1, pow10(33));
+    CHECK(to_string(round_half_away(nrr, 10)) == "100.0000000000");
+    CHECK(to_string(round_half_away(-nrr, 18)) == "-100.000000000000000000");
+    const ratio below(pow10(35) - 4 * pow10(16), pow10(33));  // 100 − 4 × 10^-17
+    CHECK(to_string(round_half_away(-below, 18)) == "-99.999999999999999960");
+    CHECK(to_string(round_half_away(ratio(pow10(37) + 5, pow10(37) * 2), 18)) ==
+          "0.500000000000000000");
+    // A percentage of sums of 36-digit amounts, where num × 100 passes the int128 range.
+    const ratio pooled(pow10(38) - 1, pow10(38));
+    CHECK(to_string(churn::round_percent(pooled, 2)) == "100.00");
+    CHECK(to_string(churn::round_percent(ratio(1, 3), 4)) == "33.3333");
+    CHECK(to_string(churn::round_percent(ratio(-1, 8), 1)) == "-12.5");
+}
+
 TEST_CASE("rounding a double is half away from zero too") {
     // 1 − 0.9525^12 = 0.442326751… → 44.23%
     CHECK(to_string(round_half_away(0.4423267512172533 * 100, 2)) == "44.23");
@@ -185,4 +201,16 @@ TEST_CASE("decimal sums are exact") {
     CHECK_THROWS_WITH(churn::add(decimal{pow10(38), 0}, decimal{pow10(38), 0}),
                       "number too large: the exact result does not fit");
     CHECK_THROWS_AS(churn::add(decimal{pow10(30), 0}, decimal{1, 10}), churn::error);
+}
+
+TEST_CASE("decimals compare exactly at any size and scale") {
+    const decimal top{pow10(36) - 1, 18};  // 999999999999999999.999999999999999999
+    CHECK((churn::compare(top, top) == 0));
+    CHECK((churn::compare(decimal{pow10(36) - 2, 18}, top) < 0));
+    CHECK((churn::compare(decimal{pow10(18) - 1, 0}, top) < 0));
+    CHECK((churn::compare(decimal{pow10(18), 0}, top) > 0));
+    CHECK((churn::compare(decimal{150, 2}, decimal{15, 1}) == 0));
+    CHECK((churn::compare(decimal{-150, 2}, decimal{-14, 1}) < 0));
+    CHECK((churn::compare(decimal{-1, 18}, decimal{0, 0}) < 0));
+    CHECK((churn::compare(decimal{1, 36}, decimal{0, 0}) > 0));
 }

@@ -351,3 +351,15 @@ TEST_CASE("bytes that are not UTF-8 are escaped, so that a message stays valid U
     CHECK(churn::printable("\"q\".csv") == "\"q\".csv");
     CHECK(churn::printable(std::string(60, 'x')) == std::string(60, 'x'));
 }
+
+TEST_CASE("plain_count reads 1 … 18 plain digits, and leaves anything else to parse_count") {
+    CHECK(churn::plain_count("0") == 0);
+    CHECK(churn::plain_count("400") == 400);
+    CHECK(churn::plain_count("999999999999999999") == 999999999999999999);
+    // 19 digits may pass 2^63 − 1, 20 may wrap 64 bits: parse_count reads or rejects them.
+    CHECK(churn::plain_count("1000000000000000000") == -1);
+    CHECK(churn::plain_count("9999999999999999999") == -1);
+    CHECK(churn::plain_count("18446744073709551617") == -1);
+    for (const char* other : {"", " 1", "1 ", "+1", "-1", "1.5", "1e3", "0x1"})
+        CHECK(churn::plain_count(other) == -1);
+}

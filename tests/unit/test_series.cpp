@@ -300,3 +300,25 @@ TEST_CASE("invalid UTF-8 is found at its first bad byte") {
     CHECK(churn::invalid_utf8("\xF4\x90\x80\x80") == 0);  // past U+10FFFF
     CHECK(churn::invalid_utf8("ok\xE2\x82") == 2);
 }
+
+TEST_CASE("the mean churn is a compensated sum: tiny rates after a large one still count") {
+    // 100% once, then a thousand rates of 2^-60: a plain double sum stays at 1, the exact sum
+    // is 1 + 1000 × 2^-60.
+    churn::series_totals t;
+    churn::series_row row;
+    churn::period p;
+    p.start = 1;
+    p.lost = 1;
+    p.lost_total = 1;
+    row.customers = p;
+    t.add(row);
+    p.start = std::int64_t{1} << 60;
+    p.lost = 1;
+    p.lost_total = 1;
+    p.end = p.start - 1;
+    row.customers = p;
+    for (int i = 0; i < 1000; ++i)
+        t.add(row);
+    CHECK(*t.mean_churn() == (1.0 + 1000 * 0x1p-60) / 1001);
+    CHECK(*t.mean_churn() != 1.0 / 1001);
+}
