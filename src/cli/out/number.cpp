@@ -66,9 +66,9 @@ void append_json_value(std::string& out, const value& v) {
     if (const auto* i = std::get_if<int128>(&v)) {
         append_integer(out, *i);
     } else if (const auto* f = std::get_if<fraction>(&v)) {
-        append_json_number(out, ratio(f->num, f->den).to_double());
+        append_json_number(out, to_double(*f));
     } else if (const auto* d = std::get_if<decimal>(&v)) {
-        append_json_number(out, d->to_ratio().to_double());
+        append_json_number(out, to_double(*d));
     } else if (const auto* x = std::get_if<double>(&v)) {
         append_json_number(out, *x);
     } else if (const auto* s = std::get_if<std::string_view>(&v)) {

@@ -23,11 +23,8 @@ enum class format { text, json, jsonl, csv, tsv, table };
 
 namespace out {
 
-/// An exact num / den (den > 0), not necessarily reduced.
-struct fraction {
-    int128 num = 0;
-    int128 den = 1;
-};
+/// The library's exact num / den, not necessarily reduced.
+using churn::fraction;
 
 /// A cell, in display units (a percentage is 4.75, not 0.0475): undefined (empty, `null`), a
 /// count (an integer everywhere), an exact fraction (rounded to the precision; the nearest
