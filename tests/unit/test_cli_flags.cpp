@@ -30,6 +30,17 @@ bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+/// Help text with each run of blanks and newlines as one blank: CLI11 2.5+ wraps descriptions.
+std::string squeezed(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        const bool blank = c == ' ' || c == '\n';
+        if (!blank || (!out.empty() && out.back() != ' '))
+            out += blank ? ' ' : c;
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("period lengths have a header of their own, every length listed in order") {
@@ -118,7 +129,7 @@ TEST_CASE("each command's help shows its own examples") {
     }
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"lifetime", "--help"}, {"convert", "--help"}, {"rate", "--help"}})
-        CHECK(has(run(args).out, "day, week, month, quarter, half"));
+        CHECK(has(squeezed(run(args).out), "day, week, month, quarter, half"));
     CHECK(has(run({"rate", "--help"}).out, "none"));
 }
 
