@@ -45,7 +45,8 @@ void setup(CLI::App& app, batch_options& o) {
               "Field delimiter: , ; | or tab (default: tab for *.tsv, else , or ; with "
               "--decimal-comma)")
         ->type_name("CHAR");
-    add_value(app, "--fields", o.fields, "Output columns, in order, e.g. period,churn_pct")
+    add_value(app, "--fields", o.fields,
+              "Columns (or totals, with --summary-only) in order, e.g. period,churn_pct")
         ->type_name("LIST");
     app.add_flag("--summary", o.summary, "Add totals: pooled, mean and compounded churn");
     app.add_flag("--summary-only", o.summary_only, "Print only the totals");
