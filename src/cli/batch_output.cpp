@@ -59,6 +59,11 @@ void batch_writer::begin(const series_columns& columns, std::vector<std::string>
         h.columns.push_back(f < batch_field_count
                                 ? column_of(static_cast<batch_field>(f))
                                 : out::column{kept[f - batch_field_count], {}, {}, {}, 0, false});
+        const std::string name = canonical_column_name(h.columns.back().name);
+        for (const auto& before : names_)
+            if (canonical_column_name(before) == name)  // JSON keys are unique
+                throw error("--keep: the input's column \"" + h.columns.back().name +
+                            "\" has the name of an output column; rename it in the header");
         names_.push_back(h.columns.back().name);
     }
     if (s_.chart) {

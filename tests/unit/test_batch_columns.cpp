@@ -56,6 +56,16 @@ TEST_CASE("a column named twice in --fields is an error: JSON keys are unique") 
     CHECK(r.err == "churn: error: --fields: \"Churn_Pct\" is named twice; name each column once\n");
 }
 
+TEST_CASE("a kept column named like an output column is an error: JSON keys are unique") {
+    const result r = run({"batch", "-", "--keep", "--format", "jsonl"},
+                         "period,start,lost,Churn_Pct\nJan,100,10,x\n");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err ==
+          "churn: error: --keep: the input's column \"Churn_Pct\" has the name of an "
+          "output column; rename it in the header\n");
+}
+
 TEST_CASE("batch --summary-only writes the totals --fields names in its order") {
     CHECK(run({"batch", "-", "--summary-only", "--fields", "pooled_churn_pct,periods"}, kept).out ==
           "pooled_churn_pct,periods\n10.00,2\n");
