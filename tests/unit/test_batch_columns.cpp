@@ -113,3 +113,11 @@ TEST_CASE("choose_columns serves any catalogue: defaults or --fields and extras 
                       "--fields: \"\" is not an output column; choose from cohort, age, active, "
                       "Region");
 }
+
+TEST_CASE("the batch table shows a control character in a label escaped, aligned as shown") {
+    CHECK(run({"batch", "-", "--format", "table", "--fields", "period,churn_pct"},
+              "period,start,lost\nJ\x1b[31man,100,10\n")
+              .out ==
+          "period       churn_pct\n"
+          "J\\x1b[31man     10.00%\n");
+}
