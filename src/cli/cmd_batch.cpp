@@ -45,7 +45,8 @@ void setup(CLI::App& app, batch_options& o) {
               "Field delimiter: , ; | or tab (default: tab for *.tsv, else , or ; with "
               "--decimal-comma)")
         ->type_name("CHAR");
-    add_value(app, "--fields", o.fields, "Output columns, in order, e.g. period,churn_pct")
+    add_value(app, "--fields", o.fields,
+              "Columns (or totals, with --summary-only) in order, e.g. period,churn_pct")
         ->type_name("LIST");
     app.add_flag("--summary", o.summary, "Add totals: pooled, mean and compounded churn");
     app.add_flag("--summary-only", o.summary_only, "Print only the totals");
@@ -205,19 +206,15 @@ int run(const batch_options& o, const context& ctx) {
     if (o.files.empty() && ctx.term.stdin_is_tty)
         throw error("batch reads CSV from files or standard input; give a FILE, or pipe data in");
     batch_settings settings;
-    settings.format = batch_format_of(ctx.common.format_name);
-    settings.precision = ctx.precision();
-    settings.color = ctx.use_color();
+    settings.f = ctx.output_format();
+    settings.numbers = out::options{ctx.precision(), ctx.point(), ctx.use_color()};
     settings.chart = o.chart;
     settings.summary = o.summary || o.summary_only;
     settings.summary_only = o.summary_only;
-    settings.denominator = basis_flag(o.basis);
-    // nullopt: a snapshot that covers no period. The writer has no cells for that yet.
-    const std::optional<period_length> length = period_flag(o.period, "--period", true);
-    if (!length)
-        throw error("--period none is not yet supported by churn batch; give a period length");
-    settings.period = *length;
-    if (o.chart && settings.format != batch_format::table)
+    settings.math.denominator = basis_flag(o.basis);
+    // none: a snapshot that covers no period; its rows have no lifetime or annual churn.
+    settings.math.period = period_flag(o.period, "--period", true);
+    if (o.chart && settings.f != format::table)
         throw error("--chart draws in --format table only");
     if (o.summary_only && o.chart)
         throw error("--chart draws the rows, which --summary-only leaves out");

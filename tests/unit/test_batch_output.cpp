@@ -22,7 +22,7 @@ std::string churn_column(const std::vector<std::pair<std::int64_t, std::int64_t>
     const churn::series_columns columns(std::vector<std::string_view>{"period", "start", "lost"});
     std::ostringstream out;
     churn::cli::batch_settings settings;
-    settings.precision = places;
+    settings.numbers.precision = places;
     churn::cli::batch_writer writer(out, settings);
     writer.begin(columns, {}, std::string("churn_pct"));
     for (const auto& [start, lost] : rows) {

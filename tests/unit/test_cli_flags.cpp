@@ -191,9 +191,27 @@ TEST_CASE("a snapshot, --period none, gets no lifetime, annual churn or assessme
     CHECK(!has(text.out, "lifetime"));
     CHECK(!has(text.out, "Assessment"));
     CHECK(run({"lifetime", "--churn", "5", "--period", "none"}).status == 2);
-    CHECK(run({"batch", "-", "--period", "none"}, "start,lost\n4,1\n").err ==
-          "churn: error: --period none is not yet supported by churn batch; give a period "
-          "length\n");
+}
+
+TEST_CASE("batch --period none: no lifetime or annual churn column, cells and total") {
+    const std::string in = "start,lost\n4,1\n";
+    CHECK(run({"batch", "-", "--period", "none", "--summary"}, in).out ==
+          "start,lost,lost_total,end,churn_pct,retention_pct\n"
+          "4,1,1,3,25.00,75.00\n"
+          "4,,1,3,25.00,\n");
+    // Asked for by name, they are there and empty: null in JSON.
+    const result json = run({"batch", "-", "--period", "none", "--format", "jsonl", "--fields",
+                             "churn_pct,lifetime_periods,annual_churn_pct", "--summary"},
+                            in);
+    CHECK(json.out ==
+          "{\"churn_pct\":25,\"lifetime_periods\":null,\"annual_churn_pct\":null}\n"
+          "{\"period\":\"total\",\"periods\":1,\"start\":4,\"end\":3,"
+          "\"start_summed\":4,\"lost_total\":1,\"pooled_churn_pct\":25,"
+          "\"mean_churn_pct\":25,\"compounded_retention_pct\":75}\n");
+    // With a period the same row has both, and the compounded annual churn in the total.
+    const result month = run({"batch", "-", "--format", "jsonl", "--summary-only"}, in);
+    CHECK(has(month.out, "\"compounded_annual_churn_pct\":"));
+    CHECK(has(run({"batch", "-"}, in).out, "lifetime_periods,annual_churn_pct\n"));
 }
 
 TEST_CASE("a missing count is a flag for a command and a column for batch") {

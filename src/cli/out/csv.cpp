@@ -41,16 +41,20 @@ void delimited_sink::row(std::span<const value> values) {
 void delimited_sink::summary(std::span<const total> totals) {
     atomically([&] {
         if (names_.empty()) {
-            for (std::size_t i = 0; i < totals.size(); ++i)
-                cell(i, totals[i].name);
+            std::size_t n = 0;  // the text totals name a row of totals, which this is not
+            for (const total& t : totals)
+                if (!std::holds_alternative<std::string_view>(t.v))
+                    cell(n++, t.name);
             buffer_ += '\n';
-            for (std::size_t i = 0; i < totals.size(); ++i)
-                cell(i, totals[i].v);
+            n = 0;
+            for (const total& t : totals)
+                if (!std::holds_alternative<std::string_view>(t.v))
+                    cell(n++, t.v);
         } else {
             for (std::size_t i = 0; i < names_.size(); ++i) {
                 value v;
                 for (const total& t : totals)
-                    if (t.name == names_[i])
+                    if ((t.column.empty() ? t.name : t.column) == names_[i])
                         v = t.v;
                 cell(i, v);
             }

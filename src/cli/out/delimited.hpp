@@ -14,8 +14,8 @@ class delimited_sink final : public sink {
 
     void begin(header h) override;
     void row(std::span<const value> values) override;
-    /// With columns, a line in them, each the total of its name or empty; without, a header
-    /// line of the totals' names and a line of their values.
+    /// With columns, a line in them, each the total of its column (or name) or empty; without,
+    /// a header line of the totals' names and a line of their values, the text totals left out.
     void summary(std::span<const total> totals) override;
     void finish(const std::vector<std::string>& explanation) override;
 

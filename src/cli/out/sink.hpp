@@ -39,6 +39,8 @@ struct column {
     std::string suffix;  ///< text and table: the unit after a number, e.g. "%" or " months"
     std::string note;    ///< text: detail shown after the value
     int indent = 0;      ///< text: spaces before the label
+    /// table: a double per row drawn as a bar, scaled to the column's largest (batch --chart)
+    bool bar = false;
 };
 
 /// What a document holds, given before its rows; without columns, a summary alone (as batch
@@ -51,9 +53,13 @@ struct header {
     bool record = false;
 };
 
-/// One total of a summary: named like a column where it totals one.
+/// One total of a summary, named for what it is. Where a row of totals in the row columns is
+/// written (CSV, TSV), it goes in `column`: the column it totals, if any (the pooled churn in
+/// churn_pct). A text total (period "total") names that row; CSV and TSV leave it out of a
+/// summary alone.
 struct total {
     std::string_view name;
+    std::string_view column;
     std::string_view label;  ///< for people's formats
     value v;
     std::string_view suffix;  ///< e.g. "%"
