@@ -26,6 +26,13 @@ class domain_error : public error {
     using error::error;
 };
 
+/// An exact result has more digits than 128-bit arithmetic holds. The library does not know
+/// which flags or columns the values came from; the caller adds them.
+class overflow_error : public error {
+  public:
+    using error::error;
+};
+
 /// Input shown in a message, whole: each control byte and each byte that is not part of valid
 /// UTF-8 written as `\xNN`, so that the message stays one line of valid UTF-8 (file names).
 std::string printable(std::string_view text);

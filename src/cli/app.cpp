@@ -192,6 +192,20 @@ bool check_expectation(const context& ctx, report& r) {
     return match;
 }
 
+/// "; from --start, --churned": the value options given to the command that ran, for a message
+/// about a result too large to compute.
+std::string given_values(const CLI::App& app) {
+    std::string names;
+    for (const CLI::App* sub : app.get_subcommands())
+        for (const CLI::Option* o : sub->get_options()) {
+            if (o->count() == 0 || o->get_type_size_max() == 0 || o->get_name() == "--format" ||
+                o->get_name() == "--color")
+                continue;
+            names += (names.empty() ? "; from " : ", ") + o->get_name();
+        }
+    return names.empty() ? names : names + " (fewer digits fit)";
+}
+
 }  // namespace
 
 std::vector<command> all_commands() {
@@ -315,6 +329,10 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         return exit_error;
     } catch (const missing_count& e) {
         err << "churn: error: " << e.phrased("with " + flag_name(e.count())) << "\n";
+        return exit_error;
+    } catch (const churn::overflow_error& e) {
+        // The library cannot know where the values came from; the command line does.
+        err << "churn: error: " << e.what() << given_values(app) << "\n";
         return exit_error;
     } catch (const churn::error& e) {
         err << "churn: error: " << e.what() << "\n";

@@ -101,7 +101,7 @@ decimal round_half_away(double x, int places) {
         throw error("result is not a finite number");
     const double scaled = std::round(x * std::pow(10.0, places));  // half away from zero
     if (std::fabs(scaled) >= 0x1p63)
-        throw error("number too large: the result does not fit");
+        throw overflow_error("number too large: the result does not fit");
     return decimal{static_cast<std::int64_t>(scaled), places};
 }
 

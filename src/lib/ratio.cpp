@@ -71,7 +71,7 @@ double nearest(uint128 u, uint128 d) {
 }
 
 [[noreturn]] void overflow() {
-    throw error("number too large: the exact result does not fit");
+    throw overflow_error("number too large: the exact result does not fit");
 }
 
 }  // namespace

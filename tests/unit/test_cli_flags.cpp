@@ -238,3 +238,14 @@ TEST_CASE("retention leads its text with retention, machine output keeps its ord
           0);
     CHECK(csv.find("churn_pct") < csv.find("retention_pct"));
 }
+
+TEST_CASE("a result too large to compute names the flags its values came from") {
+    const result r = run({"revenue", "--start", "999999999999999999.999999999999999999",
+                          "--churned", "0.000000000000000001", "--expansion",
+                          "999999999999999999.999999999999999999", "--precision", "10"});
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err ==
+          "churn: error: number too large: the exact result does not fit; from --start, "
+          "--churned, --expansion, --precision (fewer digits fit)\n");
+}
