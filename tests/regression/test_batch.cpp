@@ -1,6 +1,7 @@
 // Regressions in churn batch, run in process through churn::cli::run.
 
 #include "cli/app.hpp"
+#include "in_process.hpp"
 
 #include <churn/csv.hpp>
 
@@ -18,20 +19,12 @@
 
 namespace {
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 result batch_on(const std::string& csv, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"batch", "-"};
     args.insert(args.end(), extra.begin(), extra.end());
-    std::istringstream in(csv);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args, csv);
 }
 
 /// A file in the temporary directory, removed at the end of the scope; `name` may hold any
@@ -62,11 +55,7 @@ result batch_files(const std::vector<std::pair<std::string, std::string>>& files
         args.push_back(temps.back()->path());
     }
     args.insert(args.end(), extra.begin(), extra.end());
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args);
 }
 
 /// The message without the temporary directory before each file name.

@@ -2,6 +2,7 @@
 // totals with --summary-only), and the decimal comma of its table.
 #include "cli/app.hpp"
 #include "cli/out/columns.hpp"
+#include "in_process.hpp"
 
 #include <sstream>
 #include <string>
@@ -12,18 +13,10 @@
 
 namespace {
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 result run(const std::vector<std::string>& args, const std::string& input) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args, input);
 }
 
 const std::string kept = "period,start,lost,Note\nJan,100,10,first\nFeb,90,9,second\n";

@@ -2,6 +2,7 @@
 // row makes, and what is left on stdout when a row is bad.
 #include "cli/app.hpp"
 #include "cli/command.hpp"
+#include "in_process.hpp"
 
 #include <sstream>
 #include <string>
@@ -11,20 +12,12 @@
 
 namespace {
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 /// `churn batch - args…` on `input`.
 result batch(const std::string& input, std::vector<std::string> args = {}) {
     args.insert(args.begin(), {"batch", "-"});
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, {});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args, input);
 }
 
 }  // namespace

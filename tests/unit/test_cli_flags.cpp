@@ -1,6 +1,7 @@
 // The command-line front: flag values, usage errors and their hints, help, and notes.
 #include "cli/app.hpp"
 #include "cli/command.hpp"
+#include "in_process.hpp"
 
 #include <churn/period_length.hpp>
 
@@ -12,18 +13,10 @@
 
 namespace {
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 result run(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args, input);
 }
 
 bool has(const std::string& text, const std::string& part) {

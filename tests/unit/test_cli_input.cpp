@@ -1,6 +1,7 @@
 // Reading inputs in-process: nps --scores through the RFC 4180 reader, and what messages show
 // of the input (file names and values made printable).
 #include "cli/app.hpp"
+#include "in_process.hpp"
 
 #include <churn/csv.hpp>
 
@@ -12,19 +13,11 @@
 
 namespace {
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 /// Runs churn in-process on `input` as its standard input.
 result run(const std::vector<std::string>& args, const std::string& input) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args, input);
 }
 
 result nps(const std::string& scores) {

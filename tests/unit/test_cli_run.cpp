@@ -1,6 +1,7 @@
 // The whole command line in-process: churn::cli::run on string streams.
 #include "cli/app.hpp"
 #include "cli/command.hpp"
+#include "in_process.hpp"
 
 #include <algorithm>
 #include <set>
@@ -12,20 +13,12 @@
 
 namespace {
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 /// Runs churn in-process; `input` is its standard input.
 result run(const std::vector<std::string>& args, churn::cli::terminal term = {},
            const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, term);
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args, input, term);
 }
 
 /// The error contract of SPEC §4: status 2, nothing on stdout, one "churn: error: " line.

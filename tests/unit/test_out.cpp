@@ -4,6 +4,7 @@
 #include "cli/batch_output.hpp"
 #include "cli/out/number.hpp"
 #include "cli/out/sink.hpp"
+#include "in_process.hpp"
 
 #include <churn/decimal.hpp>
 #include <churn/ratio.hpp>
@@ -56,18 +57,10 @@ std::string json_of(const value& v) {
     return out;
 }
 
-struct result {
-    int status;
-    std::string out;
-    std::string err;
-};
+using churn_test::result;
 
 result run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = churn::cli::run(args, in, out, err, churn::cli::terminal{});
-    return {status, out.str(), err.str()};
+    return churn_test::run_churn(args);
 }
 
 }  // namespace
