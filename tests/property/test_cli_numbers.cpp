@@ -8,20 +8,14 @@
 
 #include <rapidcheck/catch.h>
 
+#include "generators.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <string>
 
-namespace {
-
-constexpr std::int64_t top = std::numeric_limits<std::int64_t>::max();
-
-rc::Gen<std::int64_t> magnitude(std::int64_t upper) {
-    return rc::gen::oneOf(rc::gen::inRange<std::int64_t>(0, 1000),
-                          rc::gen::inRange<std::int64_t>(0, upper));
-}
-
-}  // namespace
+using gen::magnitude;
+using gen::top;
 
 TEST_CASE("a fraction cell is to_string of round_half_away, whichever path writes it") {
     rc::prop("num / den at 0 … 12 places, either point, signs, ties and 128-bit parts", [] {

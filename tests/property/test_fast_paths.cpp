@@ -8,21 +8,14 @@
 
 #include <rapidcheck/catch.h>
 
+#include "generators.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <string>
 
-namespace {
-
-constexpr std::int64_t top = std::numeric_limits<std::int64_t>::max();
-
-/// Integers of every size up to `upper`, often small.
-rc::Gen<std::int64_t> magnitude(std::int64_t upper) {
-    return rc::gen::oneOf(rc::gen::inRange<std::int64_t>(0, 1000),
-                          rc::gen::inRange<std::int64_t>(0, upper));
-}
-
-}  // namespace
+using gen::magnitude;
+using gen::top;
 
 TEST_CASE("plain_count is parse_count wherever it answers") {
     rc::prop("on text of digits, blanks, signs and points", [] {
