@@ -1,0 +1,236 @@
+// Unit tests of include/churn/activity.hpp: every quantity of SPEC §6 on hand-made logs, with
+// periods as plain indices (date.hpp makes them from dates).
+
+#include <churn/activity.hpp>
+#include <churn/error.hpp>
+
+#include "catch.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+using churn::activity;
+using churn::activity_options;
+using churn::activity_period;
+using churn::activity_row;
+using churn::order_rule;
+
+namespace {
+
+/// A row of customer `id` in period p at `micros`, for `cents` / 100.
+activity_row row(const char* id, std::int64_t p, std::int64_t micros, std::int64_t cents,
+                 const char* order = "") {
+    activity_row r;
+    r.customer = id;
+    r.period = p;
+    r.day = micros;
+    r.micros = micros;
+    r.amount = churn::decimal{cents, 2};
+    r.order = order;
+    return r;
+}
+
+/// A: orders in 0, 1, 3; B: two orders in 0, one in 2; C: one in 1, refunded in 2.
+std::vector<activity_row> log() {
+    return {row("A", 0, 1, 1000), row("B", 0, 2, 100),   row("B", 0, 3, 200),
+            row("A", 1, 10, 550), row("C", 1, 11, 400),  row("B", 2, 20, 300),
+            row("C", 2, 21, -400), row("A", 3, 30, 225)};
+}
+
+std::vector<activity_period> periods_of(const std::vector<activity_row>& rows,
+                                        activity_options o = {}) {
+    activity a(o);
+    for (const auto& r : rows)
+        a.add(r);
+    return a.periods();
+}
+
+/// start, lost, new, returned, end, active, orders, repeat.
+std::vector<std::int64_t> counts(const activity_period& p) {
+    return {p.start, p.lost, p.acquired, p.returned, p.end, p.active, p.orders, p.repeat};
+}
+
+}  // namespace
+
+TEST_CASE("activity: every count of a hand-made log with K = 1") {
+    const auto p = periods_of(log());
+    REQUIRE(p.size() == 4);
+    //                                 S  L  N  R  E  act ord rep
+    CHECK(counts(p[0]) == std::vector<std::int64_t>{0, 0, 2, 0, 2, 2, 3, 1});
+    CHECK(counts(p[1]) == std::vector<std::int64_t>{2, 1, 1, 0, 2, 2, 2, 1});
+    CHECK(counts(p[2]) == std::vector<std::int64_t>{2, 2, 0, 1, 1, 1, 1, 1});
+    CHECK(counts(p[3]) == std::vector<std::int64_t>{1, 1, 0, 1, 1, 1, 1, 1});
+    CHECK(churn::to_string(p[0].revenue) == "13.00");
+    CHECK(churn::to_string(p[1].revenue) == "9.50");
+    CHECK(churn::to_string(p[2].revenue) == "-1.00");  // the refund counts in revenue
+    CHECK(churn::to_string(p[3].revenue) == "2.25");
+    for (const auto& x : p)
+        CHECK(x.end == x.start - x.lost + x.acquired + x.returned);
+}
+
+TEST_CASE("activity: K = 3 keeps customers through gaps of up to 3 periods") {
+    activity_options o;
+    o.inactive_after = 3;
+    const auto p = periods_of(log(), o);
+    REQUIRE(p.size() == 4);
+    CHECK(counts(p[0]) == std::vector<std::int64_t>{0, 0, 2, 0, 2, 2, 3, 1});
+    CHECK(counts(p[1]) == std::vector<std::int64_t>{2, 0, 1, 0, 3, 2, 2, 1});
+    CHECK(counts(p[2]) == std::vector<std::int64_t>{3, 0, 0, 0, 3, 1, 1, 1});
+    CHECK(counts(p[3]) == std::vector<std::int64_t>{3, 0, 0, 0, 3, 1, 1, 1});
+    // Asked for later periods, the losses after the last orders show: C at 1 + 3, B at 5.
+    activity a(o);
+    for (const auto& r : log())
+        a.add(r);
+    const auto later = a.periods(0, 6);
+    REQUIRE(later.size() == 7);
+    CHECK(later[4].lost == 1);
+    CHECK(later[5].lost == 1);
+    CHECK(later[6].lost == 1);
+    CHECK(later[6].end == 0);
+}
+
+TEST_CASE("activity: an order exactly K periods later keeps the customer, K + 1 returns them") {
+    for (const int k : {1, 3, 12}) {
+        activity_options o;
+        o.inactive_after = k;
+        activity a(o);
+        a.add(row("D", 0, 1, 100));
+        a.add(row("E", 0, 2, 100));
+        a.add(row("D", k, 10, 100));      // gap K: alive throughout
+        a.add(row("E", k + 1, 20, 100));  // gap K + 1: lost at K, returned at K + 1
+        const auto p = a.periods();
+        REQUIRE(p.size() == static_cast<std::size_t>(k + 2));
+        CHECK(p[static_cast<std::size_t>(k)].returned == 0);
+        CHECK(p[static_cast<std::size_t>(k)].lost == 1);
+        CHECK(p[static_cast<std::size_t>(k)].end == 1);
+        CHECK(p[static_cast<std::size_t>(k + 1)].returned == 1);
+        // D's order at K is lost at 2K, which is K + 1 when K = 1.
+        CHECK(p[static_cast<std::size_t>(k + 1)].lost == (k == 1 ? 1 : 0));
+        CHECK(p[static_cast<std::size_t>(k + 1)].end == (k == 1 ? 1 : 2));
+    }
+}
+
+TEST_CASE("activity: rows of one order are one order, unless --orders rows") {
+    const std::vector<activity_row> rows = {row("A", 0, 5, 100), row("A", 0, 5, 200),
+                                            row("A", 0, 6, 100, "")};
+    CHECK(periods_of(rows)[0].orders == 2);
+    CHECK(periods_of(rows)[0].repeat == 1);
+    activity_options o;
+    o.orders = order_rule::rows;
+    CHECK(periods_of(rows, o)[0].orders == 3);
+    o.orders = order_rule::days;
+    const std::vector<activity_row> days = {row("A", 0, 5, 100), row("A", 0, 5, 200)};
+    CHECK(periods_of(days, o)[0].orders == 1);
+    CHECK(periods_of(days, o)[0].repeat == 0);
+    // With an order column, the order value decides, whatever the times.
+    const std::vector<activity_row> keyed = {row("A", 0, 5, 100, "X1"), row("A", 0, 6, 200, "X1"),
+                                             row("A", 0, 7, 100, "X2")};
+    CHECK(periods_of(keyed)[0].orders == 2);
+}
+
+TEST_CASE("activity: an unsorted log gives the sorted log's periods") {
+    auto rows = log();
+    std::mt19937 random(7);
+    activity_options o;
+    o.unsorted = true;
+    const auto sorted = periods_of(rows, o);
+    for (int i = 0; i < 20; ++i) {
+        std::shuffle(rows.begin(), rows.end(), random);
+        const auto p = periods_of(rows, o);
+        REQUIRE(p.size() == sorted.size());
+        for (std::size_t j = 0; j < p.size(); ++j) {
+            CHECK(counts(p[j]) == counts(sorted[j]));
+            CHECK(p[j].revenue == sorted[j].revenue);
+        }
+    }
+}
+
+TEST_CASE("activity: sorted mode stops at a row older than its customer's last") {
+    activity a;
+    a.add(row("A", 1, 10, 100));
+    CHECK_THROWS_AS(a.add(row("A", 0, 5, 100)), churn::unsorted_log);
+    // Another customer's older row is fine: sorted means per customer.
+    activity b;
+    b.add(row("A", 1, 10, 100));
+    CHECK_NOTHROW(b.add(row("B", 0, 5, 100)));
+}
+
+TEST_CASE("activity: a long span of periods spills out of the inline bits") {
+    activity a;
+    a.add(row("A", 0, 1, 100));
+    a.add(row("A", 100, 2, 100));
+    a.add(row("A", 230, 3, 100));
+    const auto p = a.periods();
+    REQUIRE(p.size() == 231);
+    CHECK(p[1].lost == 1);
+    CHECK(p[100].returned == 1);
+    CHECK(p[230].returned == 1);
+    CHECK(p[230].end == 1);
+    activity_options o;
+    o.unsorted = true;
+    activity b(o);  // inserted backwards: the bits move
+    b.add(row("A", 230, 3, 100));
+    b.add(row("A", 100, 2, 100));
+    b.add(row("A", 0, 1, 100));
+    b.add(row("A", 50, 4, 100));
+    const auto q = b.periods();
+    CHECK(q[50].returned == 1);
+    CHECK(q[0].acquired == 1);
+}
+
+TEST_CASE("activity: totals and the customers behind a cell") {
+    activity_options o;
+    o.customer_details = true;
+    activity a(o);
+    for (const auto& r : log())
+        a.add(r);
+    const auto t = a.totals();
+    CHECK(t.customers == 3);
+    CHECK(t.orders == 7);
+    CHECK(t.repeat_customers == 2);
+    CHECK(churn::to_string(t.revenue) == "23.75");
+    const auto lost = a.customers(churn::activity_cell::lost, 2);
+    REQUIRE(lost.size() == 2);
+    CHECK(lost[0].id == "A");
+    CHECK(lost[0].orders == 3);
+    CHECK(churn::to_string(lost[0].revenue) == "17.75");
+    CHECK(lost[1].id == "C");
+    CHECK(churn::to_string(lost[1].revenue) == "0.00");
+    CHECK(a.customers(churn::activity_cell::returned, 3).at(0).id == "A");
+    CHECK(a.customers(churn::activity_cell::acquired, 1).at(0).id == "C");
+    CHECK(a.customers(churn::activity_cell::active, 0).size() == 2);
+}
+
+TEST_CASE("activity: revenue movements per customer against the period before") {
+    activity_options o;
+    o.revenue_movements = true;
+    // X: 10, 15, 5, –, 7; Y: new in 1 with 20, then 20.
+    const std::vector<activity_row> rows = {
+        row("X", 0, 1, 1000), row("X", 1, 2, 1500), row("Y", 1, 3, 2000), row("X", 2, 4, 500),
+        row("Y", 2, 5, 2000), row("X", 4, 6, 700)};
+    const auto p = periods_of(rows, o);
+    REQUIRE(p.size() == 5);
+    const auto m = [&](std::size_t i) { return *p[i].movements; };
+    CHECK(churn::to_string(m(0).new_revenue) == "10.00");
+    CHECK(churn::to_string(m(1).start) == "10.00");
+    CHECK(churn::to_string(m(1).expansion) == "5.00");
+    CHECK(churn::to_string(m(1).new_revenue) == "20.00");
+    CHECK(churn::to_string(m(2).contraction) == "10.00");
+    CHECK(churn::to_string(m(3).churned) == "25.00");  // X's 5 and Y's 20
+    CHECK(churn::to_string(m(4).reactivation) == "7.00");
+    CHECK(churn::to_string(m(4).end) == "7.00");
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const auto x = m(i);
+        CHECK(churn::to_string(x.end) ==
+              churn::to_string(churn::add(
+                  churn::add(churn::add(x.start, churn::decimal{-x.churned.units, 2}),
+                             churn::decimal{-x.contraction.units, 2}),
+                  churn::add(churn::add(x.expansion, x.reactivation), x.new_revenue))));
+    }
+    activity bad(o);
+    bad.add(row("X", 0, 1, -100));
+    CHECK_THROWS_AS(bad.periods(), churn::negative_revenue);
+}
