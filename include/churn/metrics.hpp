@@ -72,6 +72,19 @@ inline std::optional<fraction> lifetime_fraction(const fraction& churn) {
         return std::nullopt;
     return fraction{churn.den, churn.num};
 }
+/// RPR, Q / T: repeat customers over customers, where there are any.
+inline std::optional<fraction> repeat_purchase_fraction(std::int64_t repeat,
+                                                        std::int64_t customers) {
+    if (customers <= 0)
+        return std::nullopt;
+    return fraction{repeat, customers};
+}
+/// ARPU: revenue over customers, exactly, where there are any.
+inline std::optional<fraction> arpu_fraction(const decimal& revenue, std::int64_t customers) {
+    if (customers <= 0)
+        return std::nullopt;
+    return fraction{revenue.units, pow10(revenue.scale) * customers};
+}
 /// (L + LN) / basis.
 ratio churn_rate(const period& p, basis b = basis::start);
 /// L / S; needs L known.

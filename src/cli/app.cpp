@@ -212,7 +212,7 @@ std::vector<command> all_commands() {
     return {make_rate_command(),    make_retention_command(),    make_rpr_command(),
             make_ltv_command(),     make_lost_revenue_command(), make_lifetime_command(),
             make_convert_command(), make_revenue_command(),      make_nps_command(),
-            make_batch_command()};
+            make_batch_command(),   make_events_command()};
 }
 
 int emit(const context& ctx, report r) {
@@ -282,6 +282,7 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         sub->footer(c.examples);
         sub->callback([&chosen, &c, &ctx] {
             chosen = &c;
+            ctx.common.format_given = !ctx.common.format_name.empty();
             if (ctx.common.format_name.empty())
                 ctx.common.format_name = c.formats.front();
         });
@@ -347,6 +348,7 @@ int main(int argc, char** argv) {
     terminal term;
     term.stdout_is_tty = ::isatty(STDOUT_FILENO) == 1;
     term.stdin_is_tty = ::isatty(STDIN_FILENO) == 1;
+    term.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
     const char* no_color = std::getenv("NO_COLOR");
     term.no_color = no_color != nullptr && *no_color != '\0';
     const char* term_name = std::getenv("TERM");

@@ -99,7 +99,8 @@ out::value amount(const std::optional<decimal>& d) {
     return d ? out::value{*d} : out::value{};
 }
 
-/// A rate of the library as a percentage; undefined where it is.
+}  // namespace
+
 out::value percent(const std::optional<fraction>& rate) {
     if (!rate)
         return {};
@@ -108,8 +109,6 @@ out::value percent(const std::optional<fraction>& rate) {
         num = checked_mul(rate->num, 100);             // throws, saying so
     return exact(num, rate->den);
 }
-
-}  // namespace
 
 out::value batch_cell(const series_row& r, batch_field f, const batch_math& m) {
     using o = batch_field;

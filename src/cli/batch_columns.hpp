@@ -67,6 +67,10 @@ out::column column_of(batch_field f);
 /// Throws churn::error where a result is too large.
 out::value batch_cell(const series_row& r, batch_field f, const batch_math& m);
 
+/// A rate of the library as a percentage cell; undefined where it is. Throws churn::error
+/// where 100 × its numerator is too large.
+out::value percent(const std::optional<fraction>& rate);
+
 /// The rate --chart draws for a row: churn, else revenue churn; 0 when undefined.
 double chart_rate(const series_row& r, const batch_math& m);
 

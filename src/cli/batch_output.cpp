@@ -113,43 +113,48 @@ void batch_writer::row(const series_row& r, std::span<const std::string_view> ke
 }
 
 std::vector<out::total> batch_writer::totals() const {
+    return series_total_cells(totals_, s_.math, customers_, lost_revenue_, revenue_);
+}
+
+std::vector<out::total> series_total_cells(const series_totals& totals, const batch_math& math,
+                                           bool customers, bool lost_revenue, bool revenue) {
     using out::total;
     std::vector<total> t = {
         {"period", "", "", std::string_view("total"), ""},  // names the row of totals
-        {"periods", "", "Periods", int128(totals_.periods()), ""}};
-    if (customers_) {
+        {"periods", "", "Periods", int128(totals.periods()), ""}};
+    if (customers) {
         // The series starts with the first period's customers and ends with the last's; the
         // pooled churn is over the customers at start of every period, summed.
         t.push_back(
-            {"start", "", "Customers at start (first period)", count(totals_.first_start()), ""});
-        t.push_back({"end", "", "Customers at end (last period)", count(totals_.last_end()), ""});
-        t.push_back({"start_summed", "", "Customers at start, summed", totals_.start(), ""});
-        t.push_back({"lost_total", "", "Customers lost, summed", totals_.lost(), ""});
+            {"start", "", "Customers at start (first period)", count(totals.first_start()), ""});
+        t.push_back({"end", "", "Customers at end (last period)", count(totals.last_end()), ""});
+        t.push_back({"start_summed", "", "Customers at start, summed", totals.start(), ""});
+        t.push_back({"lost_total", "", "Customers lost, summed", totals.lost(), ""});
         t.push_back({"pooled_churn_pct", "churn_pct",
-                     s_.math.denominator == basis::start ? "Pooled churn (lost / start)"
+                     math.denominator == basis::start ? "Pooled churn (lost / start)"
                                                          : "Pooled churn (lost / basis)",
-                     percent(totals_.pooled_churn()), "%"});
+                     percent(totals.pooled_churn()), "%"});
         // Retention compounded is not 100% − the pooled churn: it fills no row column.
         t.push_back(
-            {"mean_churn_pct", "", "Mean period churn", percent(totals_.mean_churn()), "%"});
+            {"mean_churn_pct", "", "Mean period churn", percent(totals.mean_churn()), "%"});
         t.push_back({"compounded_retention_pct", "", "Retention, compounded",
-                     percent(totals_.compounded_retention()), "%"});
-        if (s_.math.period)
+                     percent(totals.compounded_retention()), "%"});
+        if (math.period)
             t.push_back(
                 {"compounded_annual_churn_pct", "annual_churn_pct", "Churn per year, compounded",
-                 percent(totals_.compounded_churn(*s_.math.period, period_length::year)), "%"});
+                 percent(totals.compounded_churn(*math.period, period_length::year)), "%"});
     }
-    if (lost_revenue_) {
+    if (lost_revenue) {
         // Money computed from the rows: rounded to --precision like each row's.
-        const auto lost = totals_.lost_revenue();
+        const auto lost = totals.lost_revenue();
         t.push_back(
             {"lost_revenue", "", "Revenue lost, summed",
              lost ? out::value{out::fraction{lost->units, pow10(lost->scale)}} : out::value{}, ""});
     }
-    if (revenue_) {
-        const auto net = totals_.pooled_net_revenue_churn();
+    if (revenue) {
+        const auto net = totals.pooled_net_revenue_churn();
         t.push_back({"pooled_gross_revenue_churn_pct", "gross_revenue_churn_pct",
-                     "Gross revenue churn, pooled", percent(totals_.pooled_gross_revenue_churn()),
+                     "Gross revenue churn, pooled", percent(totals.pooled_gross_revenue_churn()),
                      "%"});
         t.push_back({"pooled_net_revenue_churn_pct", "net_revenue_churn_pct",
                      "Net revenue churn, pooled", percent(net), "%"});

@@ -26,6 +26,12 @@ struct batch_settings {
     batch_math math;
 };
 
+/// The totals of a series, each named for what it is (SPEC §5): of the customer counts, of the
+/// lost revenue and of the recurring revenue, as the series has them. Batch's --summary, and
+/// events'.
+std::vector<out::total> series_total_cells(const series_totals& totals, const batch_math& math,
+                                           bool customers, bool lost_revenue, bool revenue);
+
 class batch_writer {
   public:
     batch_writer(std::ostream& out, batch_settings settings);

@@ -52,6 +52,15 @@ std::istream* input_files::next(std::string& name) {
     return stream_.get();
 }
 
+bool input_files::rereadable() const {
+    for (const auto& path : names_) {
+        struct stat st {};
+        if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+            return false;
+    }
+    return true;
+}
+
 void input_files::close() {
     stream_.reset();
     buf_.reset();

@@ -24,6 +24,9 @@ class input_files {
     /// (one line of UTF-8, see churn::printable), `<stdin>` for "-"; nullptr after the last.
     /// A failed read throws churn::error `name: reason`.
     std::istream* next(std::string& name);
+    /// True when every input is a regular file, so that the inputs can be read again (a new
+    /// input_files of the same names); standard input and pipes cannot.
+    bool rereadable() const;
 
   private:
     void close();

@@ -32,10 +32,12 @@ struct terminal {
     bool stdin_is_tty = false;
     bool no_color = false;  ///< NO_COLOR set and not empty
     bool dumb = false;      ///< TERM=dumb
+    bool stderr_is_tty = false;  ///< progress lines go to a person
 };
 
 struct common_options {
     std::string format_name;  ///< empty until parsed: the command's default
+    bool format_given = false;  ///< --format was given, not defaulted
     bool quiet = false;
     std::optional<std::string> precision;
     bool explain = false;
