@@ -77,8 +77,8 @@ class date_format {
     /// "epoch", "epoch-ms", or a pattern of %Y %m %d %H %M %S and literal characters
     /// (%% a literal percent); throws churn::parse_error naming --date-format otherwise.
     /// A pattern needs %Y %m %d, each once; %H %M %S at most once, %M only after %H, %S after %M.
-    /// %Y is 4 digits; %m %d %H %M %S are 1 or 2 digits, but exactly 2 when another field
-    /// follows directly (%Y%m%d reads 20240105; %m/%d/%Y reads 1/5/2024).
+    /// %Y is 4 digits; %m %d %H %M %S are 1 or 2 digits, but exactly 2 right beside another
+    /// field (%Y%m%d reads 20240105, not 2024015; %m/%d/%Y reads 1/5/2024 and 01/05/2024).
     static date_format parse(std::string_view spec);
 
     /// The default ISO forms: the only format that plain_timestamp reads.

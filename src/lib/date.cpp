@@ -253,8 +253,10 @@ timestamp parse_pattern(std::string_view text, std::string_view spec,
     written w;
     cursor c(text);
     const auto mismatch = [&] { fail(text, "does not match " + std::string(spec)); };
+    bool after_field = false;  // the previous pattern element was a field
     for (std::size_t i = 0; i < spec.size();) {
         if (spec[i] != '%' || spec[i + 1] == '%') {
+            after_field = false;
             if (!c.take(spec[i]))
                 mismatch();
             i += spec[i] == '%' ? 2u : 1u;
@@ -262,18 +264,20 @@ timestamp parse_pattern(std::string_view text, std::string_view spec,
         }
         const char field = spec[i + 1];
         i += 2;
+        const bool next_to_field = after_field || field_at(spec, i);
+        after_field = true;
         if (field == 'Y') {
             if (!c.digits(4, 4, w.year))
                 mismatch();
             continue;
         }
-        // One or two digits, but two when another field follows: %m%d cannot be split otherwise.
+        // One or two digits, but two beside another field: %Y%m%d cannot be split otherwise.
         std::int64_t* const target = field == 'm'   ? &w.month
                                      : field == 'd' ? &w.day
                                      : field == 'H' ? &w.hour
                                      : field == 'M' ? &w.minute
                                                     : &w.second;
-        if (!c.digits(field_at(spec, i) ? 2 : 1, 2, *target))
+        if (!c.digits(next_to_field ? 2 : 1, 2, *target))
             mismatch();
     }
     if (!c.done())
@@ -344,7 +348,7 @@ date_format date_format::parse(std::string_view spec) {
         const std::size_t k = fields.find(d);
         if (k == std::string_view::npos)
             bad(std::string("has an unknown %") + d +
-                " (a pattern knows %Y %m %d %H %M %S and %%; or give epoch or epoch-ms)");
+                " (a pattern knows %Y %m %d %H %M %S and %%, or give epoch or epoch-ms)");
         if (++seen[k] == 2)
             bad(std::string("has %") + d + " twice");
     }
@@ -352,7 +356,7 @@ date_format date_format::parse(std::string_view spec) {
         if (seen[k] == 0)
             bad(std::string("lacks %") + fields[k] + " (a date needs %Y, %m and %d)");
     if (seen[4] && !seen[3])
-        bad("has %M (minutes) without %H");
+        bad("has %M without %H");
     if (seen[5] && !seen[4])
         bad("has %S without %M");
     f.kind_ = kind::pattern;
