@@ -18,7 +18,7 @@ namespace churn {
 /// The denominator of a churn rate.
 enum class basis {
     start,    ///< S, as every source article does
-    exposed,  ///< S + N, "customers served"
+    exposed,  ///< S + N + R, "customers served" (R, the returned, were served too)
     average,  ///< (S + E) / 2
 };
 
@@ -29,11 +29,11 @@ ratio customers_at_risk(const period& p, basis b);
 // reduced, or nullopt where the rate is undefined (the ratio forms below throw there and say
 // why). Each ratio form is its fast form reduced: one definition of every rate.
 
-/// The customers at risk, unreduced: S, S + N, or (S + E) / 2.
+/// The customers at risk, unreduced: S, S + N + R, or (S + E) / 2.
 inline fraction basis_fraction(const period& p, basis b) {
     switch (b) {
         case basis::exposed:
-            return {int128{p.start} + p.acquired, 1};
+            return {int128{p.start} + p.acquired + p.returned, 1};
         case basis::average:
             return {int128{p.start} + p.end, 2};
         case basis::start:
@@ -60,11 +60,11 @@ inline std::optional<fraction> new_customer_churn_fraction(const period& p) {
         return std::nullopt;
     return fraction{*p.lost_new, p.acquired};
 }
-/// (E − N) / S, where S > 0.
+/// (E − N − R) / S, where S > 0: of the starting base, the share still there at the end.
 inline std::optional<fraction> retention_fraction(const period& p) {
     if (p.start == 0)
         return std::nullopt;
-    return fraction{int128{p.end} - p.acquired, p.start};
+    return fraction{int128{p.end} - p.acquired - p.returned, p.start};
 }
 /// 1 / churn, where churn > 0.
 inline std::optional<fraction> lifetime_fraction(const fraction& churn) {
@@ -91,7 +91,7 @@ ratio churn_rate(const period& p, basis b = basis::start);
 ratio base_churn_rate(const period& p);
 /// LN / N; needs LN known and N > 0.
 ratio new_customer_churn_rate(const period& p);
-/// CRR = (E − N) / S.
+/// CRR = (E − N − R) / S.
 ratio retention_rate(const period& p);
 /// RPR = Q / T: repeat customers over all customers.
 ratio repeat_purchase_rate(std::int64_t repeat, std::int64_t customers);

@@ -17,9 +17,10 @@ struct period_input {
     std::optional<std::int64_t> acquired;  ///< N: new customers during the period
     std::optional<std::int64_t> lost_new;  ///< LN: of the new customers, lost in the same period
     std::optional<std::int64_t> end;       ///< E: customers at the end
+    std::optional<std::int64_t> returned;  ///< R: former customers who came back (reactivated)
 };
 
-/// A consistent period: E = S − L + N − LN. L and LN are unknown when only their sum is.
+/// A consistent period: E = S − L + N − LN + R. L and LN are unknown when only their sum is.
 struct period {
     std::int64_t start = 0;
     std::optional<std::int64_t> lost;
@@ -27,6 +28,9 @@ struct period {
     std::optional<std::int64_t> lost_new;
     std::int64_t lost_total = 0;  ///< L + LN
     std::int64_t end = 0;
+    /// R: in the end but neither in the start nor new, so never lost in the period; 0 unless
+    /// given.
+    std::int64_t returned = 0;
     bool has_new = false;  ///< N (or LN) was given, so base and new-customer churn make sense
 };
 

@@ -25,6 +25,7 @@ enum class series_column : std::size_t {
     acquired,              ///< N, the column `new`
     lost_new,              ///< LN
     end,                   ///< E
+    returned,              ///< R, former customers who came back
     value,                 ///< value per customer, for lost revenue
     start_revenue,         ///< recurring revenue at the start
     churned_revenue,       ///< lost with customers who left (also `churned`)
@@ -34,7 +35,7 @@ enum class series_column : std::size_t {
     new_revenue,           ///< from new customers
     end_revenue,           ///< recurring revenue at the end
 };
-inline constexpr std::size_t series_column_count = 14;
+inline constexpr std::size_t series_column_count = 15;
 
 /// The column's name: `period`, `start`, …, `new`, `lost_new`, …, `end_revenue`.
 std::string_view name(series_column c);
@@ -147,7 +148,7 @@ class series_totals {
     std::optional<ratio> pooled_churn() const;
     /// The mean of the periods' churn rates, over the periods where it is defined.
     std::optional<double> mean_churn() const;
-    /// Retention compounded over the periods with S > 0: Π (E − N) / S.
+    /// Retention compounded over the periods with S > 0: Π (E − N − R) / S.
     std::optional<double> compounded_retention() const;
     /// Churn per `to`, compounded from the retention over the series of `each`-long periods.
     std::optional<double> compounded_churn(period_length each, period_length to) const;

@@ -10,6 +10,7 @@ const std::array<std::string_view, batch_field_count> batch_field_names = {
     "start",
     "lost",
     "new",
+    "returned",
     "lost_new",
     "lost_total",
     "end",
@@ -45,7 +46,11 @@ std::vector<std::size_t> default_fields(const series_columns& columns, const bat
         const bool has_new = columns.has(c::acquired) || columns.has(c::lost_new);
         fields.insert(fields.end(), {f::start, f::lost});
         if (has_new)
-            fields.insert(fields.end(), {f::acquired, f::lost_new});
+            fields.push_back(f::acquired);
+        if (columns.has(c::returned))
+            fields.push_back(f::returned);
+        if (has_new)
+            fields.push_back(f::lost_new);
         fields.insert(fields.end(), {f::lost_total, f::end, f::churn_pct});
         if (has_new)
             fields.insert(fields.end(), {f::base_churn_pct, f::new_churn_pct});
@@ -123,6 +128,8 @@ out::value batch_cell(const series_row& r, batch_field f, const batch_math& m) {
             return r.customers->lost ? count(*r.customers->lost) : out::value{};
         case o::acquired:
             return count(r.customers->acquired);
+        case o::returned:
+            return count(r.customers->returned);
         case o::lost_new:
             return r.customers->lost_new ? count(*r.customers->lost_new) : out::value{};
         case o::lost_total:

@@ -22,6 +22,7 @@ enum class batch_field {
     start,
     lost,
     acquired,
+    returned,
     lost_new,
     lost_total,
     end,
@@ -44,7 +45,7 @@ enum class batch_field {
     net_revenue_churn_pct,
     net_revenue_retention_pct,
 };
-constexpr std::size_t batch_field_count = 25;
+constexpr std::size_t batch_field_count = 26;
 
 /// The names of the batch_fields, in their order.
 extern const std::array<std::string_view, batch_field_count> batch_field_names;

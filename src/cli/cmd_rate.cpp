@@ -15,7 +15,7 @@ namespace churn::cli {
 namespace {
 
 struct period_options {
-    std::optional<std::string> start, lost, end, acquired, lost_new, value;
+    std::optional<std::string> start, lost, end, acquired, lost_new, returned, value;
     std::string basis = "start";
     std::string period = "month";
 };
@@ -26,6 +26,8 @@ void setup(CLI::App& app, period_options& o) {
     add_value(app, "--end", o.end, "E: customers at the end of the period");
     add_value(app, "--new", o.acquired, "N: customers acquired during the period");
     add_value(app, "--lost-new", o.lost_new, "LN: of the new customers, how many were lost");
+    add_value(app, "--returned", o.returned,
+              "R: former customers who came back during the period (reactivated)");
     add_basis_option(app, o.basis);
     add_value(app, "--value", o.value, "Value per customer, for the lost revenue");
     add_period_option(app, "--period", o.period, "Length of the period", true);
@@ -72,6 +74,7 @@ report calculate(const period_options& o, const context& ctx, const std::string&
     in.end = count_flag(o.end, "--end");
     in.acquired = count_flag(o.acquired, "--new");
     in.lost_new = count_flag(o.lost_new, "--lost-new");
+    in.returned = count_flag(o.returned, "--returned");
     const auto value = money_flag(o.value, "--value", ctx);
     const period p = resolve(in);
 
@@ -103,12 +106,16 @@ report calculate(const period_options& o, const context& ctx, const std::string&
     std::string lost_text = std::to_string(p.lost_total);
     if (p.has_new && p.lost && p.lost_new)
         lost_text = fmt::format("({} + {})", *p.lost, *p.lost_new);
-    r.explanation.push_back(fmt::format("churn = {} / {} × 100 = {}", lost_text,
-                                        b == basis::start ? std::to_string(p.start)
-                                        : b == basis::exposed
-                                            ? fmt::format("({} + {})", p.start, p.acquired)
-                                            : fmt::format("(({} + {}) / 2)", p.start, p.end),
-                                        pct(churn)));
+    // R, where given, is written out wherever it is a term: the exposed basis, the end, CRR.
+    const bool returned = in.returned.has_value();
+    const std::string plus_returned = returned ? fmt::format(" + {}", p.returned) : "";
+    const std::string minus_returned = returned ? fmt::format(" − {}", p.returned) : "";
+    r.explanation.push_back(fmt::format(
+        "churn = {} / {} × 100 = {}", lost_text,
+        b == basis::start     ? std::to_string(p.start)
+        : b == basis::exposed ? fmt::format("({} + {}{})", p.start, p.acquired, plus_returned)
+                              : fmt::format("(({} + {}) / 2)", p.start, p.end),
+        pct(churn)));
     if (p.has_new && p.lost && p.start > 0) {  // start 0: only the exposed basis is defined
         const ratio base = base_churn_rate(p);
         field& f = add(r, "base_churn_pct", base, unit::percent, "of the starting base",
@@ -129,25 +136,33 @@ report calculate(const period_options& o, const context& ctx, const std::string&
         const ratio crr = retention_rate(p);
         add(r, "retention_pct", crr, unit::percent, "Retention rate (CRR)");
     }
+    if (returned)  // beside the end, which counts them
+        add(r, "returned", p.returned, unit::none, "Customers returned",
+            "came back: in the end, not in the start or new");
     add(r, "end", p.end, unit::none, "Customers at end");
     if (in.end && !in.lost) {
         // The end was given and the losses derived from it: show that first, since the rates
         // above use it, and never a made-up end.
         r.explanation.insert(
             r.explanation.begin(),
-            in.lost_new ? fmt::format("lost of the starting base = {} + {} − {} − {} = {}", p.start,
-                                      p.acquired, *p.lost_new, p.end, *p.lost)
-            : p.has_new
-                ? fmt::format("lost = {} + {} − {} = {}", p.start, p.acquired, p.end, p.lost_total)
-                : fmt::format("lost = {} − {} = {}", p.start, p.end, p.lost_total));
+            in.lost_new
+                ? fmt::format("lost of the starting base = {} + {}{} − {} − {} = {}", p.start,
+                              p.acquired, plus_returned, *p.lost_new, p.end, *p.lost)
+            : p.has_new ? fmt::format("lost = {} + {}{} − {} = {}", p.start, p.acquired,
+                                      plus_returned, p.end, p.lost_total)
+                        : fmt::format("lost = {}{} − {} = {}", p.start, plus_returned, p.end,
+                                      p.lost_total));
     } else if (p.has_new) {
         r.explanation.push_back(fmt::format(
-            "end = {} − {} + {} − {} = {}", p.start, p.lost.value_or(p.lost_total), p.acquired,
-            p.lost_new.value_or(p.lost ? p.lost_total - *p.lost : 0), p.end));
+            "end = {} − {} + {} − {}{} = {}", p.start, p.lost.value_or(p.lost_total), p.acquired,
+            p.lost_new.value_or(p.lost ? p.lost_total - *p.lost : 0), plus_returned, p.end));
+    } else if (returned) {
+        r.explanation.push_back(
+            fmt::format("end = {} − {}{} = {}", p.start, p.lost_total, plus_returned, p.end));
     }
     if (p.start > 0)
-        r.explanation.push_back(fmt::format("CRR = ({} − {}) / {} × 100 = {}", p.end, p.acquired,
-                                            p.start, pct(retention_rate(p))));
+        r.explanation.push_back(fmt::format("CRR = ({} − {}{}) / {} × 100 = {}", p.end, p.acquired,
+                                            minus_returned, p.start, pct(retention_rate(p))));
     // Without a period (a snapshot) there is no lifetime to measure in periods, nothing to
     // compound over a year and no monthly benchmark to hold the churn against.
     if (length && !churn.is_zero()) {
@@ -216,13 +231,15 @@ command make_rate_command() {
   churn rate --start 400 --lost 19                churn rate: 4.75% (rate may be left out)
   churn --start 400 --lost 15 --new 300 --lost-new 4 --explain
   churn --start 500 --end 681 --new 200           the losses derived from the end
+  churn --start 100 --lost 10 --new 20 --returned 5   5 former customers back: end 115, CRR 90%
   churn --start 150 --lost 5 --expect 3,3% --decimal-comma   check an article's figure
   churn --start 1200 --lost 90 --period none      a snapshot: no lifetime or annual churn)",
                                        setup, calculate_rate);
 }
 
 command make_retention_command() {
-    return calculation<period_options>("retention", "Customer retention rate, CRR = (E - N) / S",
+    return calculation<period_options>("retention",
+                                       "Customer retention rate, CRR = (E - N - R) / S",
                                        R"(Examples:
   churn retention --start 100 --end 95 --new 5    CRR: 90%
   churn retention --start 100 --end 95 --new 5 --explain)",

@@ -34,12 +34,17 @@ ratio churn_rate(const period& p, basis b) {
         return rate->reduced();
     switch (b) {
         case basis::start:
+            if (p.returned > 0)
+                throw domain_error(
+                    "start is 0; churn rate is undefined on the start basis "
+                    "(the exposed basis, start + new + returned, is defined)");
             if (p.acquired > 0)
                 throw domain_error(
                     "start is 0; churn rate is undefined on the start basis "
                     "(the exposed basis, start + new, is defined)");
             throw domain_error("start is 0; churn rate is undefined");
         case basis::exposed:
+            // Reached only when start, new and returned are all 0.
             throw domain_error("start + new is 0; churn rate is undefined");
         case basis::average:
             throw domain_error("the average of start and end is 0; churn rate is undefined");

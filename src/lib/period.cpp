@@ -47,11 +47,14 @@ void check_count(const std::optional<std::int64_t>& value, const char* what) {
         negative(*value, what);
 }
 
-/// Derives L and LN from the total lost S + N − E, checking what was given.
-void split_total(period& p, const period_input& in) {
+/// Derives L and LN from the total lost S + N (+ R) − E, checking what was given; `capacity`
+/// names that sum in messages.
+void split_total(period& p, const period_input& in, const char* capacity) {
     const std::int64_t total = p.lost_total;
     // Built only when a message needs it: resolve() runs once per row of a batch.
-    const auto shown = [total] { return "start + new − end = " + to_string(total); };
+    const auto shown = [total, capacity] {
+        return std::string(capacity) + " − end = " + to_string(total);
+    };
     if (in.lost && in.lost_new) {
         if (add(*in.lost, *in.lost_new, "lost + lost_new") != total)
             throw domain_error("lost + lost_new = " + to_string(*in.lost + *in.lost_new) +
@@ -95,6 +98,7 @@ period resolve(const period_input& in) {
     check_count(in.acquired, "new");
     check_count(in.lost_new, "lost_new");
     check_count(in.end, "end");
+    check_count(in.returned, "returned");
     if (in.lost_new && !in.acquired)
         throw domain_error("lost_new (" + to_string(*in.lost_new) +
                            ") needs new: give the number of customers acquired in the period");
@@ -104,12 +108,21 @@ period resolve(const period_input& in) {
     p.has_new = in.acquired.has_value();
     p.lost = in.lost;
     p.lost_new = in.lost_new;
+    p.returned = in.returned.value_or(0);
     // Without new customers none can be lost; without an end, an unstated LN means none.
     if (!p.has_new || !in.end)
         p.lost_new = p.lost_new.value_or(0);
     check_parts(p);
 
-    const std::int64_t capacity = add(p.start, p.acquired, "start + new");
+    // The customers who could be there at the end. Messages name returned only where it was
+    // given, so that a period without it reads as it always did.
+    const bool returned = in.returned.has_value();
+    const char* capacity_name = !returned   ? "start + new"
+                                : p.has_new ? "start + new + returned"
+                                            : "start + returned";
+    std::int64_t capacity = add(p.start, p.acquired, "start + new");
+    if (returned)
+        capacity = add(capacity, p.returned, capacity_name);
     if (!in.end) {
         if (!in.lost)
             throw domain_error("lost or end is required to know how many customers left");
@@ -119,25 +132,34 @@ period resolve(const period_input& in) {
     }
 
     p.end = *in.end;
+    // The returned are never lost in the period they came back in: all of them are at the end.
+    if (p.end < p.returned)
+        throw domain_error("end (" + to_string(p.end) + ") is less than returned (" +
+                           to_string(p.returned) +
+                           "): the customers who came back are among those at the end");
     if (!in.acquired) {
-        if (p.end > p.start)
-            throw missing_count("end (" + to_string(p.end) + ") exceeds start (" +
-                                    to_string(p.start) + ") but no new customers were given",
-                                "give them", "new");
-        if (in.lost && *in.lost != p.start - p.end)
-            throw missing_count("end (" + to_string(p.end) +
-                                    ") contradicts start − lost = " + to_string(p.start - *in.lost),
+        if (p.end > capacity)
+            throw missing_count(
+                "end (" + to_string(p.end) + ") exceeds " +
+                    (returned ? std::string(capacity_name) + " = " + to_string(capacity)
+                              : "start (" + to_string(p.start) + ")") +
+                    " but no new customers were given",
+                "give them", "new");
+        if (in.lost && *in.lost != capacity - p.end)
+            throw missing_count("end (" + to_string(p.end) + ") contradicts start − lost" +
+                                    (returned ? " + returned" : "") + " = " +
+                                    to_string(capacity - *in.lost),
                                 "if customers were acquired, give them", "new");
-        p.lost = p.start - p.end;
+        p.lost = capacity - p.end;
         p.lost_total = *p.lost;
         return p;
     }
 
     if (p.end > capacity)
-        throw domain_error("end (" + to_string(p.end) +
-                           ") exceeds start + new = " + to_string(capacity));
+        throw domain_error("end (" + to_string(p.end) + ") exceeds " + capacity_name + " = " +
+                           to_string(capacity));
     p.lost_total = capacity - p.end;
-    split_total(p, in);
+    split_total(p, in, capacity_name);
     check_parts(p);
     return p;
 }

@@ -16,6 +16,7 @@ constexpr std::array<std::string_view, series_column_count> column_names = {"per
                                                                             "new",
                                                                             "lost_new",
                                                                             "end",
+                                                                            "returned",
                                                                             "value",
                                                                             "start_revenue",
                                                                             "churned_revenue",
@@ -33,6 +34,7 @@ constexpr std::array<std::string_view, series_column_count> column_labels = {
     "column \"new\"",
     "column \"lost_new\"",
     "column \"end\"",
+    "column \"returned\"",
     "column \"value\"",
     "column \"start_revenue\"",
     "column \"churned_revenue\"",
@@ -192,8 +194,8 @@ series_columns::series_columns(const std::vector<std::string_view>& header)
         at = i;
     }
     using c = series_column;
-    customers_ =
-        has(c::start) || has(c::lost) || has(c::acquired) || has(c::lost_new) || has(c::end);
+    customers_ = has(c::start) || has(c::lost) || has(c::acquired) || has(c::lost_new) ||
+                 has(c::end) || has(c::returned);
     revenue_ = has(c::start_revenue) || has(c::churned_revenue) || has(c::contraction_revenue) ||
                has(c::expansion_revenue) || has(c::reactivation_revenue) || has(c::new_revenue) ||
                has(c::end_revenue);
@@ -251,6 +253,7 @@ void series::read(const series_columns& columns, const std::vector<std::string_v
         in.acquired = count(columns, fields, c::acquired);
         in.lost_new = count(columns, fields, c::lost_new);
         in.end = count(columns, fields, c::end);
+        in.returned = count(columns, fields, c::returned);
         if (!in.lost && !in.end && !in.lost_new) {
             std::string empty;
             for (const auto k : {c::lost, c::end, c::lost_new})

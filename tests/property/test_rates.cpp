@@ -2,6 +2,7 @@
 // exact fraction rounded half away from zero (checked against plain 128-bit long division),
 // and retention + churn = 100 % wherever both are defined.
 
+#include "generators.hpp"
 #include "oracle.hpp"
 
 #include <churn/churn.hpp>
@@ -142,5 +143,62 @@ TEST_CASE("retention + churn = 100 wherever both are defined") {
         // Two roundings of complementary values: exact, or one unit over at a tie.
         RC_ASSERT(total >= target);
         RC_ASSERT(total <= target + 1);
+    });
+}
+
+namespace {
+
+bool same(const churn::period& a, const churn::period& b) {
+    return a.start == b.start && a.lost == b.lost && a.acquired == b.acquired &&
+           a.lost_new == b.lost_new && a.lost_total == b.lost_total && a.end == b.end &&
+           a.returned == b.returned && a.has_new == b.has_new;
+}
+
+}  // namespace
+
+TEST_CASE("returned customers: E = S − L + N − LN + R however the period is given") {
+    rc::prop("from the losses or from the end, the same period", [] {
+        const std::int64_t start = *rc::gen::inRange<std::int64_t>(0, max_count / 4);
+        const std::int64_t acquired = *rc::gen::inRange<std::int64_t>(0, max_count / 4);
+        const std::int64_t returned = *gen::magnitude(max_count / 4);
+        const std::int64_t lost = *part_of(start);
+        const std::int64_t lost_new = *part_of(acquired);
+        const bool with_new = *rc::gen::arbitrary<bool>();
+        churn::period_input in;
+        in.start = start;
+        in.lost = lost;
+        in.returned = returned;
+        if (with_new) {
+            in.acquired = acquired;
+            in.lost_new = lost_new;
+        }
+        const churn::period p = churn::resolve(in);
+        const std::int64_t total = lost + (with_new ? lost_new : 0);
+        RC_ASSERT(p.end == start - total + (with_new ? acquired : 0) + returned);
+        RC_ASSERT(p.returned == returned);
+        RC_ASSERT(p.lost_total == total);
+
+        // The end with either part, or both, gives the period back; the end alone its total.
+        churn::period_input from_end = in;
+        from_end.end = p.end;
+        RC_ASSERT(same(churn::resolve(from_end), p));
+        from_end.lost.reset();
+        if (with_new) {
+            RC_ASSERT(same(churn::resolve(from_end), p));
+            from_end.lost = lost;
+            from_end.lost_new.reset();
+            RC_ASSERT(same(churn::resolve(from_end), p));
+            from_end.lost.reset();
+            RC_ASSERT(churn::resolve(from_end).lost_total == total);
+        } else {
+            RC_ASSERT(same(churn::resolve(from_end), p));
+        }
+
+        // CRR leaves the returned out, so it still completes the churn of the start basis; over
+        // S + N + R, where the returned count as served, churn stays within 100 %.
+        if (start > 0)
+            RC_ASSERT(churn::retention_rate(p) + churn::churn_rate(p) == churn::ratio(1));
+        if (!churn::customers_at_risk(p, churn::basis::exposed).is_zero())
+            RC_ASSERT(churn::churn_rate(p, churn::basis::exposed) <= churn::ratio(1));
     });
 }

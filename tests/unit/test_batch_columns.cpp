@@ -114,3 +114,18 @@ TEST_CASE("the batch table shows a control character in a label escaped, aligned
           "period       churn_pct\n"
           "J\\x1b[31man     10.00%\n");
 }
+
+TEST_CASE("batch writes a returned column after new, where the input has one") {
+    const std::string in = "period,start,lost,new,returned\nJan,100,10,20,5\n";
+    CHECK(run({"batch", "-"}, in).out ==
+          "period,start,lost,new,returned,lost_new,lost_total,end,churn_pct,base_churn_pct,"
+          "new_churn_pct,retention_pct,lifetime_periods,annual_churn_pct\n"
+          "Jan,100,10,20,5,0,10,115,10.00,10.00,0.00,90.00,10.00,71.76\n");
+    // Without new customers it follows lost; --fields may ask for it anywhere.
+    CHECK(run({"batch", "-", "--fields", "returned,end,retention_pct"},
+              "start,lost,returned\n100,10,5\n")
+              .out == "returned,end,retention_pct\n5,95,90.00\n");
+    CHECK(run({"batch", "-", "--period", "year"}, "start,lost,returned\n100,10,5\n").out ==
+          "start,lost,returned,lost_total,end,churn_pct,retention_pct,lifetime_periods\n"
+          "100,10,5,10,95,10.00,90.00,10.00\n");
+}

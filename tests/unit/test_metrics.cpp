@@ -238,6 +238,34 @@ TEST_CASE("retention rate: CRR = (E − N) / S") {
                       "start is 0; retention rate is undefined");
 }
 
+TEST_CASE("returned customers: in the end and the exposed basis, never in CRR") {
+    churn::period_input in;
+    in.start = 100;
+    in.lost = 10;
+    in.acquired = 20;
+    in.returned = 5;
+    const auto p = churn::resolve(in);  // E = 100 − 10 + 20 + 5 = 115
+    CHECK(p.end == 115);
+    CHECK(churn::churn_rate(p) == ratio(10, 100));                     // 10%
+    CHECK(churn::retention_rate(p) == ratio(90, 100));                 // (115 − 20 − 5) / 100
+    CHECK(churn::customers_at_risk(p, basis::exposed) == ratio(125));  // 100 + 20 + 5 served
+    CHECK(churn::churn_rate(p, basis::exposed) == ratio(10, 125));     // 8%
+    CHECK(churn::customers_at_risk(p, basis::average) == ratio(215, 2));  // (100 + 115) / 2
+    CHECK(churn::churn_rate(p, basis::average) == ratio(20, 215));
+    // CRR and churn of the base still add up to 100% without new customers.
+    in.acquired.reset();
+    const auto q = churn::resolve(in);  // E = 95
+    CHECK(churn::retention_rate(q) + churn::churn_rate(q) == ratio(1));
+    // A start of 0 with returned customers: only the exposed basis is defined.
+    in.start = 0;
+    in.lost = 0;
+    const auto z = churn::resolve(in);
+    CHECK(churn::churn_rate(z, basis::exposed) == ratio(0));
+    CHECK_THROWS_WITH(churn::churn_rate(z),
+                      "start is 0; churn rate is undefined on the start basis (the exposed basis, "
+                      "start + new + returned, is defined)");
+}
+
 TEST_CASE("repeat purchase rate: RPR = Q / T") {
     CHECK(churn::repeat_purchase_rate(30, 200) == ratio(3, 20));  // 15%
     CHECK(pct(churn::repeat_purchase_rate(30, 200), 2) == "15.00");

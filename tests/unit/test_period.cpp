@@ -1,5 +1,5 @@
-// Unit tests of include/churn/period.hpp: E = S − L + N − LN, what is derived from what, and
-// the message of every contradiction.
+// Unit tests of include/churn/period.hpp: E = S − L + N − LN + R, what is derived from what,
+// and the message of every contradiction.
 
 #include <churn/error.hpp>
 #include <churn/period.hpp>
@@ -26,6 +26,13 @@ period_input counts(count s, count l, count n, count ln, count e) {
     in.acquired = n;
     in.lost_new = ln;
     in.end = e;
+    return in;
+}
+
+/// The input in the order S, L, N, LN, E, with R returned customers.
+period_input counts(count s, count l, count n, count ln, count e, count r) {
+    period_input in = counts(s, l, n, ln, e);
+    in.returned = r;
     return in;
 }
 
@@ -238,4 +245,85 @@ TEST_CASE("sums past 2^63 − 1 are errors, never wrapped") {
     CHECK_THROWS_WITH(resolve(counts(10, INT64_MAX, 20, INT64_MAX, 0)),
                       "lost (9223372036854775807) exceeds start (10): the starting base cannot "
                       "lose more customers than it has");
+}
+
+// ---- returned customers --------------------------------------------------------------------
+
+TEST_CASE("without returned, R is 0 and nothing changes") {
+    const auto p = resolve(counts(400, 15, 300, 4, none));
+    CHECK(p.returned == 0);
+    CHECK(p.end == 681);
+}
+
+TEST_CASE("S, L, N and R: the end is S − L + N − LN + R") {
+    const auto p = resolve(counts(100, 10, 20, none, none, 5));
+    CHECK(p.returned == 5);
+    CHECK(p.end == 115);  // 100 − 10 + 20 − 0 + 5
+    CHECK(p.lost_total == 10);
+    const auto q = resolve(counts(100, 10, 20, 3, none, 5));
+    CHECK(q.end == 112);  // 100 − 10 + 20 − 3 + 5
+    CHECK(q.lost_total == 13);
+    // Without new customers: 100 − 10 + 5.
+    const auto r = resolve(counts(100, 10, none, none, none, 5));
+    CHECK(r.end == 95);
+    CHECK_FALSE(r.has_new);
+}
+
+TEST_CASE("an end with returned: the total lost is S + N + R − E") {
+    const auto p = resolve(counts(100, none, 20, none, 115, 5));  // 100 + 20 + 5 − 115
+    CHECK(p.lost_total == 10);
+    CHECK_FALSE(p.lost.has_value());
+    const auto from_lost = resolve(counts(100, 10, 20, none, 112, 5));
+    CHECK(from_lost.lost_new == 3);  // 13 − 10
+    const auto from_lost_new = resolve(counts(100, none, 20, 3, 112, 5));
+    CHECK(from_lost_new.lost == 10);  // 13 − 3
+    const auto all_six = resolve(counts(100, 10, 20, 3, 112, 5));
+    CHECK(all_six.lost_total == 13);
+    // Without new customers, L is S + R − E: 100 + 5 − 95.
+    const auto no_new = resolve(counts(100, none, none, none, 95, 5));
+    CHECK(no_new.lost == 10);
+    CHECK(no_new.lost_total == 10);
+    // More at the end than at the start, every one of them back: nobody lost.
+    CHECK(resolve(counts(100, none, none, none, 105, 5)).lost == 0);
+    // R = 0 given is the same as none.
+    CHECK(resolve(counts(100, none, 20, none, 110, 0)).lost_total == 10);
+}
+
+TEST_CASE("returned contradicting the other counts shows the expected value") {
+    // All given: L + LN = 13, but S + N + R − E = 100 + 20 + 5 − 115 = 10.
+    CHECK_THROWS_WITH(resolve(counts(100, 10, 20, 3, 115, 5)),
+                      "lost + lost_new = 13 contradicts start + new + returned − end = 10");
+    CHECK_THROWS_WITH(resolve(counts(100, 12, 20, none, 115, 5)),
+                      "lost (12) contradicts start + new + returned − end = 10: more lost from "
+                      "the base than lost in all");
+    CHECK_THROWS_WITH(resolve(counts(100, none, 20, 12, 115, 5)),
+                      "lost_new (12) contradicts start + new + returned − end = 10");
+    CHECK_THROWS_WITH(resolve(counts(100, none, 20, none, 126, 5)),
+                      "end (126) exceeds start + new + returned = 125");
+    // Without new: E should be 100 − 10 + 5 = 95.
+    CHECK_THROWS_WITH(resolve(counts(100, 10, none, none, 90, 5)),
+                      "end (90) contradicts start − lost + returned = 95; if customers were "
+                      "acquired, give them (new)");
+    CHECK_THROWS_WITH(resolve(counts(100, none, none, none, 106, 5)),
+                      "end (106) exceeds start + returned = 105 but no new customers were "
+                      "given; give them (new)");
+    CHECK_THROWS_AS(resolve(counts(100, none, none, none, 106, 5)), churn::missing_count);
+}
+
+TEST_CASE("the returned are all at the end") {
+    const std::string message =
+        "end (4) is less than returned (5): the customers who came back are among those at the "
+        "end";
+    CHECK_THROWS_WITH(resolve(counts(100, none, 20, none, 4, 5)), message);
+    CHECK_THROWS_WITH(resolve(counts(100, none, none, none, 4, 5)), message);
+    CHECK_THROWS_WITH(resolve(counts(100, 10, 20, 3, 4, 5)), message);
+}
+
+TEST_CASE("returned negative or too large") {
+    CHECK_THROWS_WITH(resolve(counts(100, 10, none, none, none, -5)),
+                      "returned (-5) is negative; counts must be ≥ 0");
+    CHECK_THROWS_WITH(resolve(counts(INT64_MAX - 1, 0, 1, none, none, 1)),
+                      "start + new + returned is too large to compute");
+    CHECK_THROWS_WITH(resolve(counts(INT64_MAX, 0, none, none, none, 1)),
+                      "start + returned is too large to compute");
 }

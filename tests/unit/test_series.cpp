@@ -277,6 +277,35 @@ TEST_CASE("totals follow the basis, and skip periods where a rate is undefined")
     CHECK_FALSE(churn::series_totals().compounded_retention());
 }
 
+TEST_CASE("a returned column is read like new: in the end and the chain, not in CRR") {
+    const auto r = read_series(
+        "period,start,lost,new,returned\n"
+        "Jan,100,10,20,5\n"
+        "Feb,,15,10,\n"
+        "Mar,,-1,0,0\n"
+        "Apr,100,0,0,x\n");
+    REQUIRE(r.rows.size() == 2);
+    const churn::period& jan = *r.rows[0].customers;
+    CHECK(jan.returned == 5);
+    CHECK(jan.end == 115);  // 100 − 10 + 20 + 5
+    CHECK(churn::retention_rate(jan) == churn::ratio(90, 100));
+    const churn::period& feb = *r.rows[1].customers;  // an empty cell: none returned
+    CHECK(feb.start == 115);
+    CHECK(feb.returned == 0);
+    CHECK(feb.end == 110);
+    REQUIRE(r.errors.size() == 2);
+    CHECK(r.errors[0] == "4: column \"lost\": \"-1\" is negative; counts must be ≥ 0");
+    CHECK(r.errors[1] == "5: column \"returned\": \"x\" is not a whole number");
+    // Compounded retention takes the returned out: (115 − 20 − 5) / 100 × (110 − 10) / 115.
+    churn::series_totals t;
+    for (const auto& row : r.rows)
+        t.add(row);
+    CHECK_THAT(*t.compounded_retention(), Catch::Matchers::WithinRel(0.9 * (100.0 / 115), 1e-14));
+    CHECK(*t.pooled_churn() == churn::ratio(25, 215));  // lost and start as without returned
+    // A returned column alone is a customer column: it needs start and lost or end.
+    CHECK(header_error({"returned"}) == "missing column \"start\" (found: returned)");
+}
+
 TEST_CASE("revenue totals are pooled exactly") {
     const auto r = read_series(
         "start_revenue,churned_revenue,expansion_revenue\n"
