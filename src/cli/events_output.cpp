@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace churn::cli {
@@ -16,7 +17,7 @@ namespace churn::cli {
 namespace {
 
 /// The columns only a log has; the others are batch's (batch_columns.hpp), by name.
-enum class own { period, returned, active, orders, repeat, rpr_pct, revenue, arpu, partial };
+enum class own { period, active, orders, repeat, rpr_pct, revenue, arpu, partial };
 
 struct source {
     bool is_own;
@@ -41,7 +42,7 @@ struct catalogue {
         batch(batch_field::start);
         batch(batch_field::lost);
         batch(batch_field::acquired);
-        mine("returned", own::returned);
+        batch(batch_field::returned);
         batch(batch_field::end);
         mine("active", own::active);
         batch(batch_field::churn_pct);
@@ -198,7 +199,6 @@ void write_events(std::ostream& out, const events_settings& s, const events_log&
             }
             switch (static_cast<own>(src.id)) {
                 case own::period: values[c] = std::string_view(label); break;
-                case own::returned: values[c] = int128{p.returned}; break;
                 case own::active: values[c] = int128{p.active}; break;
                 case own::orders: values[c] = int128{p.orders}; break;
                 case own::repeat: values[c] = int128{p.repeat}; break;

@@ -53,6 +53,7 @@ churn::period activity_period::counts() const {
     p.lost = lost;
     p.acquired = acquired;
     p.lost_new = 0;
+    p.returned = returned;
     p.lost_total = lost;
     p.end = end;
     p.has_new = true;
