@@ -9,12 +9,13 @@ and orders, with exact arithmetic (Decimal money, Fraction rates).
                  [--week-start monday|sunday] [--inactive-after K] [--orders distinct|days|rows]
                  [--from DATE] [--to DATE] [--utc-offset ±HH:MM] [--precision N] FILE…|-
 
-Where the contract leaves a choice open, this file says which one it takes (see `Choices`).
+Where the contract leaves a choice open, the comment after the imports says which one it takes.
 """
 import argparse
 import csv
 import datetime as dt
 import decimal
+import io
 import re
 import sys
 from fractions import Fraction
@@ -29,7 +30,11 @@ from fractions import Fraction
 #   own period (a row of --from's period before --from's day still counts in that period);
 # - partial: the first period is partial when its first day is before the coverage's start
 #   (--from if given, else the first event's day), the last when its last day is after the
-#   coverage's end (--to if given, else the last event's day).
+#   coverage's end (--to if given, else the last event's day);
+# - an order whose rows fall in two periods counts in the first one's `orders` (each row still
+#   makes its customer active in its own period); none of the logs here has one;
+# - without --delimiter: tab for *.tsv and *.tab, else the comma (as batch);
+# - a value that rounds to zero is written without a sign (0.00, never -0.00).
 
 decimal.getcontext().prec = 200  # sums stay exact: far beyond any log's digits
 
@@ -64,11 +69,11 @@ def records(path, delimiter):
     """(line number, fields) of every line of one file, its header first."""
     text = read_lines(path)
     if delimiter is None:
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(text.split("\n"), 1):
             if line.strip():
                 yield number, line.split()
         return
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     for fields in reader:
         if fields and fields != [""]:
             yield reader.line_num, fields
@@ -139,11 +144,14 @@ def parse_amount(text):
 def read_log(args):
     """Every non-guest row as (customer, day, amount or None, order key), and the guests."""
     rows, guests = [], 0
-    delimiter = DELIMITERS.get(args.delimiter)
-    if args.delimiter not in DELIMITERS:
+    if args.delimiter is not None and args.delimiter not in DELIMITERS:
         fail(f"--delimiter {args.delimiter}: not one of , ; | tab whitespace")
     utc_offset = offset_minutes(args.utc_offset) if args.utc_offset else 0
     for path in args.files or ["-"]:
+        if args.delimiter is not None:
+            delimiter = DELIMITERS[args.delimiter]
+        else:  # as batch: tab for *.tsv and *.tab, else the comma
+            delimiter = "\t" if path.endswith((".tsv", ".tab")) else ","
         lines = records(path, delimiter)
         try:
             _, header = next(lines)
@@ -332,7 +340,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for role in ("customer", "date", "amount", "quantity", "price", "order"):
         parser.add_argument(f"--{role}")
-    parser.add_argument("--delimiter", default=",")
+    parser.add_argument("--delimiter")
     parser.add_argument("--period", default="month",
                         choices=["day", "week", "month", "quarter", "year"])
     parser.add_argument("--week-start", default="monday", choices=["monday", "sunday"])
