@@ -20,7 +20,8 @@ def main():
         logs, flags, expected = cases.load(name)
         used_logs.update(os.path.basename(log) for log in logs)
         status, out, err = cases.run([sys.executable, REFERENCE, *flags, *logs])
-        problem = f"exit {status}: {err.strip()}" if status else cases.first_difference(out, expected)
+        problem = (f"exit {status}: {err.strip()}" if status
+                   else cases.first_difference(out, expected))
         if problem:
             failures += 1
             print(f"FAIL {name}: {problem}")
