@@ -2,11 +2,14 @@
 // (SPEC §6). This file reads the log into the aggregator (churn/activity.hpp); events_output
 // writes what it counted.
 
+// events_output.hpp first: batch_field::value must be declared before report.hpp's value.
+#include "cli/events_output.hpp"
+
 #include "cli/app.hpp"
 #include "cli/command.hpp"
 #include "cli/event_columns.hpp"
-#include "cli/events_output.hpp"
 #include "cli/input.hpp"
+#include "cli/shim.hpp"
 
 #include <churn/activity.hpp>
 #include <churn/csv.hpp>
@@ -111,7 +114,7 @@ csv_options csv_of(const std::optional<std::string>& given, std::string_view fil
     }
     const std::string& d = *given;
     if (d == "whitespace" || d == "space" || d == " ") {
-        c.whitespace = true;
+        c.delimiter = ' ';
         return c;
     }
     if (d == "tab" || d == "\\t" || d == "\t")
@@ -176,21 +179,34 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-/// Reads one row's amount: the column, or quantity × price; 0 without either.
+/// `column "InvoiceDate"`: a column of the header, for messages.
+std::string column_named(const std::vector<std::string>& header, std::size_t i) {
+    return "column " + quote(header[i]);
+}
+
+/// Reads one row's amount: the column, or quantity × price; 0 without either. Errors name the
+/// column.
 decimal amount_of(const std::vector<std::string_view>& cells, const event_columns& c,
-                  const reading& r, std::string_view& column) {
-    const auto read = [&](std::size_t i, std::string_view name) {
-        column = name;
+                  const std::vector<std::string>& header, const reading& r) {
+    const auto read = [&](std::size_t i) {
         std::int64_t units = 0;
         int scale = 0;
         if (plain_amount(cells[i], units, scale))
             return decimal{units, scale};
-        return parse_decimal(cells[i], name, r.numbers, true);
+        return parse_decimal(cells[i], column_named(header, i), r.numbers, true);
     };
     if (c.amount)
-        return read(*c.amount, "amount");
-    if (c.quantity && c.price)
-        return multiply(read(*c.quantity, "quantity"), read(*c.price, "price"));
+        return read(*c.amount);
+    if (c.quantity && c.price) {
+        const decimal q = read(*c.quantity);
+        const decimal p = read(*c.price);
+        try {
+            return multiply(q, p);
+        } catch (const churn::error& e) {
+            throw error(column_named(header, *c.quantity) + " × " +
+                        column_named(header, *c.price) + ": " + e.what());
+        }
+    }
     return {};
 }
 
@@ -216,6 +232,54 @@ class progress {
     bool dirty_ = false;
 };
 
+/// Rows handed to the aggregator a few hundred at a time, which fetches their customers' memory
+/// ahead (activity::add); their text is copied, since the reader's fields last one row.
+class rows_batch {
+  public:
+    rows_batch() {
+        text_.reserve(capacity * 32);
+        rows_.reserve(capacity);
+    }
+    bool full() const { return rows_.size() == capacity || text_.size() > capacity * 24; }
+    void add(activity_row r) {
+        if (text_.capacity() - text_.size() < r.customer.size() + r.order.size())
+            relocate(r.customer.size() + r.order.size());
+        r.customer = keep(r.customer);
+        r.order = keep(r.order);
+        rows_.push_back(r);
+    }
+    void flush(activity& log) {
+        log.add(rows_);
+        rows_.clear();
+        text_.clear();
+    }
+
+  private:
+    static constexpr std::size_t capacity = 256;
+    std::string_view keep(std::string_view s) {
+        const std::size_t at = text_.size();
+        text_.append(s);
+        return {text_.data() + at, s.size()};
+    }
+    /// Makes room for a long id: the copies move, and the rows' views with them.
+    void relocate(std::size_t more) {
+        std::string moved;
+        moved.reserve((text_.size() + more) * 2);
+        for (auto& row : rows_) {
+            const auto move = [&](std::string_view& v) {
+                const std::size_t at = moved.size();
+                moved.append(v);
+                v = {moved.data() + at, v.size()};
+            };
+            move(row.customer);
+            move(row.order);
+        }
+        text_.swap(moved);
+    }
+    std::string text_;
+    std::vector<activity_row> rows_;
+};
+
 /// Reads every input into `log`. Throws unsorted_log where the aggregator needs the log again;
 /// read again, the rows up to `told` have had their messages.
 void read_log(const events_options& o, const context& ctx, const reading& r, activity& log,
@@ -224,6 +288,7 @@ void read_log(const events_options& o, const context& ctx, const reading& r, act
     std::string name;
     std::vector<std::string_view> cells;
     progress shown(ctx.err, ctx.term.stderr_is_tty);
+    rows_batch batch;
     bool first_file = true;
     while (std::istream* in = sources.next(name)) {
         csv_reader reader(*in, name, csv_of(o.delimiter, name));
@@ -241,15 +306,17 @@ void read_log(const events_options& o, const context& ctx, const reading& r, act
         if (first_file)
             t.amounts = c.amount || (c.quantity && c.price);
         first_file = false;
+        std::vector<std::string> header(cells.begin(), cells.end());
         std::size_t need = std::max(c.customer, c.date);
         for (const auto& i : {c.amount, c.quantity, c.price, c.order})
             if (i)
                 need = std::max(need, *i);
         activity_row row;
         while (reader.next(cells)) {
+            if (batch.full())
+                batch.flush(log);
             ++t.rows;
             shown.row(t.rows);
-            std::string_view column = "customer";
             try {
                 if (cells.size() <= need)
                     throw error("the row has " + std::to_string(cells.size()) +
@@ -262,20 +329,23 @@ void read_log(const events_options& o, const context& ctx, const reading& r, act
                 }
                 const std::size_t bad = invalid_utf8(row.customer);
                 if (bad != std::string_view::npos)
-                    throw error("not valid UTF-8 at byte " + std::to_string(bad + 1) +
-                                "; save the file as UTF-8");
-                column = "date";
+                    throw error(column_named(header, c.customer) + ": not valid UTF-8 at byte " +
+                                std::to_string(bad + 1) + "; save the file as UTF-8");
                 timestamp when;
-                if (!r.dates.iso() || !plain_timestamp(cells[c.date], when))
-                    when = parse_timestamp(cells[c.date], r.dates, r.offset);
+                if (!r.dates.iso() || !plain_timestamp(cells[c.date], when)) {
+                    try {
+                        when = parse_timestamp(cells[c.date], r.dates, r.offset);
+                    } catch (const churn::error& e) {
+                        throw error(column_named(header, c.date) + ": " + e.what());
+                    }
+                }
                 row.micros = when.micros;
                 row.day = when.day();
-                row.amount = amount_of(cells, c, r, column);
-                column = "order";
+                row.amount = amount_of(cells, c, header, r);
                 row.order = c.order ? trimmed(cells[*c.order]) : std::string_view{};
             } catch (const churn::error& e) {
-                const std::string message = name + ":" + std::to_string(reader.line()) +
-                                            ": column " + std::string(column) + ": " + e.what();
+                const std::string message =
+                    name + ":" + std::to_string(reader.line()) + ": " + e.what();
                 if (!o.skip_invalid)
                     throw error(message);
                 ++t.skipped;
@@ -292,8 +362,9 @@ void read_log(const events_options& o, const context& ctx, const reading& r, act
             if (row.amount.units < 0)
                 ++t.refunds;
             row.period = r.cal.period_of(row.day);
-            log.add(row);
+            batch.add(row);
         }
+        batch.flush(log);  // before the next input's buffer replaces this one's fields
     }
 }
 
@@ -393,6 +464,7 @@ int run(const events_options& o, const context& ctx) {
             read_log(o, ctx, r, log, t, told);
         }
     } catch (const churn::error&) {
+        s.amounts = t.amounts;
         if (!cell)
             write_events_after_error(ctx.out, s);  // the document stays whole, with no periods
         throw;
