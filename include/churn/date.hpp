@@ -72,10 +72,12 @@ struct timestamp {
 /// How dates are written: the ISO forms (default), a strftime-like pattern, or epoch seconds/ms.
 class date_format {
   public:
-    /// ISO: YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD[T ]HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM|±HH].
+    /// ISO: YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD[T ]HH:MM[:SS[.fraction]] and an optional zone
+    /// Z, UTC, ±HH:MM, ±HHMM or ±HH, after at most one blank (Ruby's "… +0100", Rails' "… UTC").
     date_format() = default;
-    /// "epoch", "epoch-ms", or a pattern of %Y %m %d %H %M %S and literal characters
-    /// (%% a literal percent); throws churn::parse_error naming --date-format otherwise.
+    /// "iso" (the default), "epoch", "epoch-ms", or a pattern of %Y %m %d %H %M %S and literal
+    /// characters (%% a literal percent); throws churn::parse_error naming --date-format
+    /// otherwise.
     /// A pattern needs %Y %m %d, each once; %H %M %S at most once, %M only after %H, %S after %M.
     /// %Y is 4 digits; %m %d %H %M %S are 1 or 2 digits, but exactly 2 right beside another
     /// field (%Y%m%d reads 20240105, not 2024015; %m/%d/%Y reads 1/5/2024 and 01/05/2024).
@@ -98,12 +100,12 @@ class date_format {
 
 /// Reads one date cell (surrounding blanks ignored). `offset_minutes`: --utc-offset; zoned times
 /// (and epoch values, which are UTC) are converted to UTC and then shifted by it; naive times are
-/// taken as written. Years 0001 … 9999 (epoch values too). Seconds 0 … 59 (a leap second 60 is
-/// rejected); a fraction of up to 9 digits keeps 6 (microseconds), the rest dropped (toward the
-/// past, also for negative epoch values); offsets up to ±18:00. Epoch values are integers,
-/// negative allowed, with an optional fraction ("1700000000.5").
-/// Throws churn::error with a one-line message naming the value and the rule, without file, line
-/// or column (the caller adds those), e.g.
+/// taken as written, and so are patterns (they have no zone). Years 0001 … 9999 (epoch values too).
+/// Seconds 0 … 59 (a leap second 60 is rejected); a fraction of up to 9 digits keeps 6
+/// (microseconds), the rest dropped (toward the past, also for negative epoch values); offsets up
+/// to ±18:00. Epoch values are integers, negative allowed, with an optional fraction
+/// ("1700000000.5"). Throws churn::error with a one-line message naming the value and the rule,
+/// without file, line or column (the caller adds those), e.g.
 ///   "2023-02-29" is not a date: 2023 is not a leap year (February has 28 days)
 timestamp parse_timestamp(std::string_view text, const date_format& f,
                           std::optional<int> offset_minutes = {});
