@@ -2,6 +2,7 @@
 /// The churn library: `#include <churn/churn.hpp>` and link `churn::core`.
 
 #include <churn/csv.hpp>
+#include <churn/date.hpp>
 #include <churn/decimal.hpp>
 #include <churn/error.hpp>
 #include <churn/metrics.hpp>

@@ -72,10 +72,12 @@ struct timestamp {
 /// How dates are written: the ISO forms (default), a strftime-like pattern, or epoch seconds/ms.
 class date_format {
   public:
-    /// ISO: YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD[T ]HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM|±HH].
+    /// ISO: YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD[T ]HH:MM[:SS[.fraction]] and an optional zone
+    /// Z, UTC, ±HH:MM, ±HHMM or ±HH, after at most one blank (Ruby's "… +0100", Rails' "… UTC").
     date_format() = default;
-    /// "epoch", "epoch-ms", or a pattern of %Y %m %d %H %M %S and literal characters
-    /// (%% a literal percent); throws churn::parse_error naming --date-format otherwise.
+    /// "iso" (the default), "epoch", "epoch-ms", or a pattern of %Y %m %d %H %M %S and literal
+    /// characters (%% a literal percent); throws churn::parse_error naming --date-format
+    /// otherwise.
     /// A pattern needs %Y %m %d, each once; %H %M %S at most once, %M only after %H, %S after %M.
     /// %Y is 4 digits; %m %d %H %M %S are 1 or 2 digits, but exactly 2 right beside another
     /// field (%Y%m%d reads 20240105, not 2024015; %m/%d/%Y reads 1/5/2024 and 01/05/2024).
@@ -84,7 +86,9 @@ class date_format {
     /// The default ISO forms: the only format that plain_timestamp reads.
     bool iso() const { return kind_ == kind::iso; }
     /// As given to parse ("epoch", "%d.%m.%Y"), or "ISO 8601" for the default.
-    std::string_view spec() const { return kind_ == kind::iso ? "ISO 8601" : spec_; }
+    std::string_view spec() const {
+        return kind_ == kind::iso ? std::string_view("ISO 8601") : std::string_view(spec_);
+    }
 
   private:
     enum class kind { iso, pattern, epoch_seconds, epoch_millis };
@@ -96,12 +100,12 @@ class date_format {
 
 /// Reads one date cell (surrounding blanks ignored). `offset_minutes`: --utc-offset; zoned times
 /// (and epoch values, which are UTC) are converted to UTC and then shifted by it; naive times are
-/// taken as written. Years 0001 … 9999 (epoch values too). Seconds 0 … 59 (a leap second 60 is
-/// rejected); a fraction of up to 9 digits keeps 6 (microseconds), the rest dropped (toward the
-/// past, also for negative epoch values); offsets up to ±18:00. Epoch values are integers,
-/// negative allowed, with an optional fraction ("1700000000.5").
-/// Throws churn::error with a one-line message naming the value and the rule, without file, line
-/// or column (the caller adds those), e.g.
+/// taken as written, and so are patterns (they have no zone). Years 0001 … 9999 (epoch values too).
+/// Seconds 0 … 59 (a leap second 60 is rejected); a fraction of up to 9 digits keeps 6
+/// (microseconds), the rest dropped (toward the past, also for negative epoch values); offsets up
+/// to ±18:00. Epoch values are integers, negative allowed, with an optional fraction
+/// ("1700000000.5"). Throws churn::error with a one-line message naming the value and the rule,
+/// without file, line or column (the caller adds those), e.g.
 ///   "2023-02-29" is not a date: 2023 is not a leap year (February has 28 days)
 timestamp parse_timestamp(std::string_view text, const date_format& f,
                           std::optional<int> offset_minutes = {});
@@ -119,28 +123,33 @@ inline bool plain_timestamp(std::string_view text, timestamp& out) {
     const auto digit = [s](std::size_t i) {
         return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - unsigned{'0'};
     };
+    // Each test is a 0/1 flag, not a branch: one branch decides the date, one the time.
+    const auto not_digit = [&](std::size_t i) { return static_cast<unsigned>(digit(i) > 9); };
+    const auto differs = [s](std::size_t i, char c) { return static_cast<unsigned>(s[i] != c); };
     const auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
-    // Each test is a comparison, not a branch: one branch decides the whole date.
-    bool bad = (digit(0) > 9) | (digit(1) > 9) | (digit(2) > 9) | (digit(3) > 9) | (digit(5) > 9) |
-               (digit(6) > 9) | (digit(8) > 9) | (digit(9) > 9) | (s[4] != '-') | (s[7] != '-');
+    unsigned bad = not_digit(0) | not_digit(1) | not_digit(2) | not_digit(3) | not_digit(5) |
+                   not_digit(6) | not_digit(8) | not_digit(9) | differs(4, '-') | differs(7, '-');
     const unsigned year = two(0) * 100 + two(2);
     const unsigned month = two(5);
     const unsigned day = two(8);
-    bad |= (year == 0) | (month - 1 > 11) | (day == 0);
-    if (bad || day > days_in_month(year, month))
+    bad |= static_cast<unsigned>(year == 0) | static_cast<unsigned>(month - 1 > 11) |
+           static_cast<unsigned>(day == 0);
+    if (bad != 0 || day > days_in_month(year, month))
         return false;
     std::int64_t seconds = 0;
     if (n > 10) {
-        bad = (s[10] != 'T' && s[10] != ' ') | (s[13] != ':') | (digit(11) > 9) | (digit(12) > 9) |
-              (digit(14) > 9) | (digit(15) > 9);
+        bad = (differs(10, 'T') & differs(10, ' ')) | differs(13, ':') | not_digit(11) |
+              not_digit(12) | not_digit(14) | not_digit(15);
         const unsigned hour = two(11);
         const unsigned minute = two(14);
         unsigned second = 0;
         if (n == 19) {
-            bad |= (s[16] != ':') | (digit(17) > 9) | (digit(18) > 9);
+            bad |= differs(16, ':') | not_digit(17) | not_digit(18);
             second = two(17);
         }
-        if (bad | (hour > 23) | (minute > 59) | (second > 59))
+        bad |= static_cast<unsigned>(hour > 23) | static_cast<unsigned>(minute > 59) |
+               static_cast<unsigned>(second > 59);
+        if (bad != 0)
             return false;
         seconds = hour * 3600 + minute * 60 + second;
     }

@@ -135,7 +135,7 @@ bool read_zone(cursor& c, zone& z) {
     return c.digits(2, 2, z.minutes);
 }
 
-/// "minute 75 (0 … 59)" style rule of a zone out of range, or empty when it is in range.
+/// The rule a zone out of range breaks ("offset minutes 75 (0 … 59)"), empty when in range.
 std::string zone_rule(const zone& z) {
     if (z.minutes > 59)
         return "offset minutes " + std::to_string(z.minutes) + " (0 … 59)";
@@ -179,10 +179,9 @@ timestamp combine(std::string_view text, const written& w, std::optional<int> ut
         fail(text, date + "day 0 (1 … " + std::to_string(length) + ")");
     if (w.day > length) {
         if (month == 2 && w.day == 29)
-            fail(text,
-                 date + std::to_string(w.year) + " is not a leap year (February has 28 days)");
+            fail(text, date + year_text(w.year) + " is not a leap year (February has 28 days)");
         const std::string which =
-            month == 2 ? "February " + std::to_string(w.year) : month_names[month - 1];
+            month == 2 ? "February " + year_text(w.year) : month_names[month - 1];
         fail(text, date + which + " has " + std::to_string(length) + " days");
     }
     if (w.hour > 23)
@@ -386,10 +385,10 @@ int parse_utc_offset(std::string_view text) {
     cursor c(s);
     zone z;
     if (!read_zone(c, z) || !c.done())
-        throw parse_error("--utc-offset", std::string(text),
+        throw parse_error("--utc-offset", std::string(s),
                           "is not an offset ±HH:MM such as +01:00 or -05:00 (or Z)");
     if (const std::string rule = zone_rule(z); !rule.empty())
-        throw parse_error("--utc-offset", std::string(text), "has " + rule);
+        throw parse_error("--utc-offset", std::string(s), "has " + rule);
     return static_cast<int>(z.total());
 }
 
