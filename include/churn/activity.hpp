@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -121,6 +122,9 @@ class activity {
     /// Adds one row. Throws unsorted_log (sorted mode), or churn::error when a sum would pass
     /// the exact range.
     void add(const activity_row& row);
+    /// Adds rows in their order, faster than one by one: the memory of each row's customer is
+    /// fetched while the others are worked on.
+    void add(std::span<const activity_row> rows);
 
     /// Rows fed, and whether any was.
     std::size_t rows() const;

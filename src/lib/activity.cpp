@@ -79,6 +79,8 @@ struct activity::state {
     /// Brings every sum to `s` decimals, for an amount more precise than those before.
     void rescale(int s);
     bool new_order(customer_record& c, std::uint32_t index, const activity_row& r);
+    void add(const activity_row& r, std::uint64_t hash);
+    std::vector<std::uint64_t> hashes;  ///< of a batch's customers
 };
 
 activity::activity(activity_options o) : s_(std::make_unique<state>()) {
@@ -122,11 +124,37 @@ bool activity::state::new_order(customer_record& c, std::uint32_t index, const a
 }
 
 void activity::add(const activity_row& r) {
+    add(std::span<const activity_row>(&r, 1));
+}
+
+void activity::add(std::span<const activity_row> rows) {
     state& s = *s_;
+    // The memory of each customer is asked for before it is needed: a row's slot 16 rows
+    // ahead, its record 8 rows ahead (when its slot has arrived), as many as the memory
+    // serves at once.
+    constexpr std::size_t slot_ahead = 16;
+    constexpr std::size_t record_ahead = 8;
+    const std::size_t n = rows.size();
+    s.hashes.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        s.hashes[i] = hash_bytes(rows[i].customer);
+    for (std::size_t i = 0; i < std::min(n, slot_ahead); ++i)
+        s.table.prefetch_slot(s.hashes[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + slot_ahead < n)
+            s.table.prefetch_slot(s.hashes[i + slot_ahead]);
+        if (i + record_ahead < n)
+            s.table.prefetch_record(s.hashes[i + record_ahead]);
+        s.add(rows[i], s.hashes[i]);
+    }
+}
+
+void activity::state::add(const activity_row& r, std::uint64_t hash) {
+    state& s = *this;
     if (r.amount.scale > s.scale)
         s.rescale(r.amount.scale);
     const int128 units = r.amount.units * pow10(s.scale - r.amount.scale);
-    const auto [index, c] = s.table.find_or_add(r.customer);
+    const auto [index, c] = s.table.find_or_add(r.customer, hash);
     if (s.rows == 0 || r.day < s.first_day)
         s.first_day = r.day;
     if (s.rows == 0 || r.day > s.last_day)

@@ -14,6 +14,21 @@ negative_revenue::negative_revenue(std::int64_t period, std::string_view custome
                    "): revenue movements need each customer's revenue in a period ≥ 0"),
       period_(period) {}
 
+namespace {
+
+/// The id of c is `id`, whose size is c's.
+bool table_id_equal(const customer_record& c, std::string_view id) {
+    if (id.size() > sizeof c.id.text)
+        return std::memcmp(c.id.at, id.data(), id.size()) == 0;
+    // Both short: the bytes in the record, compared without a call.
+    for (std::size_t i = 0; i < id.size(); ++i)
+        if (c.id.text[i] != id[i])
+            return false;
+    return true;
+}
+
+}  // namespace
+
 customer_table::customer_table() : slots_(std::size_t{1} << 12) {}
 
 const char* customer_table::intern(std::string_view id) {
@@ -45,8 +60,9 @@ void customer_table::grow() {
     slots_.swap(slots);
 }
 
-std::pair<std::uint32_t, customer_record*> customer_table::find_or_add(std::string_view id) {
-    const std::uint64_t tag = hash_bytes(id) >> 32;
+std::pair<std::uint32_t, customer_record*> customer_table::find_or_add(std::string_view id,
+                                                                       std::uint64_t hash) {
+    const std::uint64_t tag = hash >> 32;
     const std::size_t m = slots_.size() - 1;
     std::size_t j = static_cast<std::size_t>(tag) & m;
     for (;;) {
@@ -56,7 +72,7 @@ std::pair<std::uint32_t, customer_record*> customer_table::find_or_add(std::stri
         if ((s >> 32) == tag) {
             const auto i = static_cast<std::uint32_t>(s) - 1;
             customer_record& c = record(i);
-            if (c.size == id.size() && std::memcmp(c.id, id.data(), id.size()) == 0)
+            if (c.size == id.size() && table_id_equal(c, id))
                 return {i, &c};
         }
         j = (j + 1) & m;
@@ -67,7 +83,10 @@ std::pair<std::uint32_t, customer_record*> customer_table::find_or_add(std::stri
         blocks_.push_back(std::make_unique<customer_record[]>(std::size_t{mask} + 1));
     const std::uint32_t i = count_++;
     customer_record& c = record(i);
-    c.id = intern(id);
+    if (id.size() <= sizeof c.id.text)
+        std::memcpy(c.id.text, id.data(), id.size());
+    else
+        c.id.at = intern(id);
     c.size = static_cast<std::uint32_t>(id.size());
     slots_[j] = (tag << 32) | (std::uint64_t{i} + 1);
     if (std::size_t{count_} * 2 > slots_.size())

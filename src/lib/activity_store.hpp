@@ -47,8 +47,12 @@ inline std::uint64_t hash_bytes(std::string_view s) {
 
 /// One customer. The periods of their two earliest orders tell from when they are repeat
 /// customers; the last key tells a repeated order from a new one in a sorted log.
-struct customer_record {
-    const char* id = nullptr;
+struct alignas(64) customer_record {
+    /// The id: its bytes here when it is short (most are), else where the arena keeps them.
+    union {
+        char text[16];
+        const char* at;
+    } id{};
     std::uint32_t size = 0;
     std::uint32_t spill = 0;  ///< 0: the periods are `bits` from `base`; else 1 + the spill's index
     std::int32_t base = 0;
@@ -64,9 +68,24 @@ struct customer_record {
 class customer_table {
   public:
     customer_table();
-    /// The customer's index and record, added on first sight.
-    std::pair<std::uint32_t, customer_record*> find_or_add(std::string_view id);
-    std::string_view id(const customer_record& c) const { return {c.id, c.size}; }
+    /// The customer's index and record, added on first sight; `hash` is hash_bytes(id).
+    std::pair<std::uint32_t, customer_record*> find_or_add(std::string_view id,
+                                                           std::uint64_t hash);
+    static std::string_view id(const customer_record& c) {
+        return {c.size <= sizeof c.id.text ? c.id.text : c.id.at, c.size};
+    }
+    /// Asks the memory for the slot of `hash`, to be read soon: a log of a million customers
+    /// touches them at random, and waiting for each is most of the work.
+    void prefetch_slot(std::uint64_t hash) const {
+        __builtin_prefetch(&slots_[static_cast<std::size_t>(hash >> 32) & (slots_.size() - 1)]);
+    }
+    /// Asks for the record the slot of `hash` points to, once the slot is at hand.
+    void prefetch_record(std::uint64_t hash) const {
+        const std::uint64_t s =
+            slots_[static_cast<std::size_t>(hash >> 32) & (slots_.size() - 1)];
+        if (s != 0 && (s >> 32) == (hash >> 32))
+            __builtin_prefetch(&record(static_cast<std::uint32_t>(s) - 1));
+    }
     std::uint32_t size() const { return count_; }
     /// Calls f(record) for every customer, in the order of first sight.
     template <typename F>
