@@ -1,6 +1,7 @@
 #pragma once
 /// A streaming RFC 4180 reader for CSV and TSV: quoted fields with delimiters and newlines,
-/// CRLF, a UTF-8 BOM; strict about ragged quoting, NUL bytes and over-long fields.
+/// CRLF, a UTF-8 BOM; strict about ragged quoting, NUL bytes and over-long fields. Also reads
+/// whitespace-separated, fixed-layout files (csv_options::whitespace).
 
 #include <array>
 #include <cstddef>
@@ -13,6 +14,11 @@ namespace churn {
 
 struct csv_options {
     char delimiter = ',';  ///< NUL for none: each line one field (NUL bytes are errors anyway)
+    /// Fields are separated by runs of spaces and tabs instead of `delimiter`, as in fixed-layout
+    /// files (CDNOW's): blanks at the start and end of a line are ignored, so no field is empty
+    /// and none holds a blank. Quotes are ordinary bytes. LF and CRLF end lines, a UTF-8 BOM is
+    /// skipped, blank lines too; NUL bytes, limits and CR-only line ends are errors as in CSV.
+    bool whitespace = false;
     std::size_t max_field = std::size_t{1} << 20;   ///< longest field in bytes (1 MiB)
     std::size_t max_record = std::size_t{1} << 24;  ///< longest record, all fields (16 MiB)
     std::size_t max_fields = std::size_t{1} << 16;  ///< most fields in one record (65536)
@@ -34,7 +40,8 @@ class csv_reader {
     /// The start of the input, up to 64 KiB of it (after a BOM), without consuming it; for
     /// choosing the delimiter before the first record is read. Only before the first next().
     std::string_view peek();
-    /// Splits the records after the last one read at `delimiter` (NUL: not at all).
+    /// Splits the records after the last one read at `delimiter` (NUL: not at all); not in
+    /// whitespace mode.
     void set_delimiter(char delimiter) { options_.delimiter = delimiter; }
 
   private:
@@ -42,6 +49,15 @@ class csv_reader {
     void unget();  ///< steps back over the byte get() returned
     /// The fast path: true when a plain line was split in place, false to read carefully.
     bool next_in_buffer(std::vector<std::string_view>& fields);
+    /// The fast path of whitespace mode, as next_in_buffer.
+    bool next_blank_separated_in_buffer(std::vector<std::string_view>& fields);
+    /// The careful path of whitespace mode, byte by byte.
+    bool next_blank_separated(std::vector<std::string_view>& fields);
+    /// The '\n' that ends the line at pos_, reading more input (and moving the line to the
+    /// start of the buffer) when needed; nullptr when the line does not end in a full buffer.
+    const char* buffered_line();
+    /// The error of a CR that ends no line in the first record.
+    [[noreturn]] void fail_cr_only() const;
     /// Where in the buffer the next quote, CR or NUL (c) is at or after pos_, or end_.
     std::size_t next_special(char c);
     /// Forgets where they are, once the buffer's bytes have moved.

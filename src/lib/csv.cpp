@@ -128,6 +128,12 @@ void csv_reader::check_record_size(std::size_t fields, std::size_t bytes) const 
         fail(record_line_, "record longer than " + std::to_string(options_.max_record) + " bytes");
 }
 
+void csv_reader::fail_cr_only() const {
+    fail(line_,
+         "a carriage return (CR) ends no line: the file has old Mac line ends (CR only); "
+         "convert them to LF, e.g. tr '\\r' '\\n'");
+}
+
 void csv_reader::forget_specials() {
     specials_.fill(unknown);
 }
@@ -145,31 +151,38 @@ std::size_t csv_reader::next_special(char c) {
     return at;
 }
 
+const char* csv_reader::buffered_line() {
+    char* const data = buffer_.data();
+    for (;;) {
+        const char* const begin = data + pos_;
+        const std::size_t left = end_ - pos_;
+        if (const void* const nl = std::memchr(begin, '\n', left); nl != nullptr)
+            return static_cast<const char*>(nl);
+        if (!in_ || (pos_ == 0 && end_ == block))
+            return nullptr;
+        std::memmove(data, begin, left);
+        end_ = left;
+        pos_ = 0;
+        forget_specials();
+        in_.read(data + end_, static_cast<std::streamsize>(block - end_));
+        const auto got = static_cast<std::size_t>(in_.gcount());
+        if (in_.bad())
+            fail(line_, "read error");
+        end_ += got;
+        if (got == 0)
+            return nullptr;
+    }
+}
+
 bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
     // A whole line in the buffer without quotes, NUL or a CR (but the one of a CRLF line end)
     // is split in place: no copy.
     char* const data = buffer_.data();
     for (;;) {
+        const char* const nl = buffered_line();
+        if (nl == nullptr)
+            return false;
         const char* const begin = data + pos_;
-        const char* const stop = data + end_;
-        const auto* nl = static_cast<const char*>(
-            std::memchr(begin, '\n', static_cast<std::size_t>(stop - begin)));
-        if (nl == nullptr) {
-            if (!in_ || (pos_ == 0 && end_ == block))
-                return false;
-            std::memmove(data, begin, static_cast<std::size_t>(stop - begin));
-            end_ -= pos_;
-            pos_ = 0;
-            forget_specials();
-            in_.read(data + end_, static_cast<std::streamsize>(block - end_));
-            const auto got = static_cast<std::size_t>(in_.gcount());
-            if (in_.bad())
-                fail(line_, "read error");
-            end_ += got;
-            if (got == 0)
-                return false;
-            continue;
-        }
         fields.clear();
         const char* field = begin;
         const char* const line_end = nl != begin && nl[-1] == '\r' ? nl - 1 : nl;
@@ -203,7 +216,120 @@ bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
     }
 }
 
+namespace {
+
+bool blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+}  // namespace
+
+bool csv_reader::next_blank_separated_in_buffer(std::vector<std::string_view>& fields) {
+    // As next_in_buffer: a whole line without NUL or a lone CR is split in place. Fixed-layout
+    // fields are short, so a byte at a time is fast enough.
+    char* const data = buffer_.data();
+    for (;;) {
+        const char* const nl = buffered_line();
+        if (nl == nullptr)
+            return false;
+        const char* const begin = data + pos_;
+        const char* const line_end = nl != begin && nl[-1] == '\r' ? nl - 1 : nl;
+        const auto until = static_cast<std::size_t>(line_end - data);
+        if (next_special('\r') < until || next_special('\0') < until)
+            return false;
+        fields.clear();
+        for (const char* p = begin;;) {
+            while (p != line_end && blank(*p))
+                ++p;
+            if (p == line_end)
+                break;
+            const char* const field = p;
+            while (p != line_end && !blank(*p))
+                ++p;
+            fields.emplace_back(field, static_cast<std::size_t>(p - field));
+        }
+        record_line_ = line_++;
+        pos_ = static_cast<std::size_t>(nl + 1 - data);
+        if (fields.empty())
+            continue;  // a blank line
+        if (static_cast<std::size_t>(line_end - begin) > options_.max_field)
+            for (const auto f : fields)
+                if (f.size() > options_.max_field)
+                    fail(record_line_,
+                         "field longer than " + std::to_string(options_.max_field) + " bytes");
+        check_record_size(fields.size(), static_cast<std::size_t>(line_end - begin));
+        first_record_ = false;
+        return true;
+    }
+}
+
+bool csv_reader::next_blank_separated(std::vector<std::string_view>& fields) {
+    if (!at_start_ && next_blank_separated_in_buffer(fields))
+        return true;
+    for (;;) {
+        record_.clear();
+        offsets_.clear();
+        record_line_ = line_;
+        std::size_t field_start = 0;
+        bool in_field = false;
+        int c = get();
+        if (c == -1)
+            return false;
+        for (;; c = get()) {
+            if (c == 0)
+                fail(line_, "NUL byte in input (binary file?)");
+            if (c == '\r') {
+                const int d = get();
+                if (d == '\n') {
+                    c = '\n';
+                } else {
+                    if (first_record_)
+                        fail_cr_only();
+                    if (d != -1)
+                        unget();
+                }
+            }
+            const bool ends_line = c == '\n' || c == -1;
+            if (ends_line || c == ' ' || c == '\t') {
+                if (in_field) {
+                    offsets_.push_back(record_.size());
+                    check_record_size(offsets_.size(), record_.size());
+                    in_field = false;
+                }
+                if (!ends_line)
+                    continue;
+                if (c == '\n') {
+                    ++line_;
+                    column_ = 0;
+                }
+                break;
+            }
+            if (!in_field) {
+                in_field = true;
+                field_start = record_.size();
+            }
+            record_.push_back(static_cast<char>(c));
+            check_field_size(field_start);
+        }
+        if (offsets_.empty()) {  // a blank line
+            if (c == -1)
+                return false;
+            continue;
+        }
+        fields.clear();
+        std::size_t begin = 0;
+        for (const std::size_t end : offsets_) {
+            fields.emplace_back(record_.data() + begin, end - begin);
+            begin = end;
+        }
+        first_record_ = false;
+        return true;
+    }
+}
+
 bool csv_reader::next(std::vector<std::string_view>& fields) {
+    if (options_.whitespace)
+        return next_blank_separated(fields);
     const char delimiter = options_.delimiter;
     if (!at_start_ && next_in_buffer(fields))
         return true;
@@ -256,9 +382,7 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
                     record_.push_back('\r');
                     check_field_size(field_start);
                     if (first_record_)
-                        fail(line_,
-                             "a carriage return (CR) ends no line: the file has old Mac "
-                             "line ends (CR only); convert them to LF, e.g. tr '\\r' '\\n'");
+                        fail_cr_only();
                     if (d == -1) {
                         c = -1;
                     } else {

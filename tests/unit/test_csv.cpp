@@ -261,3 +261,99 @@ TEST_CASE("peek shows the start of the input without reading it, and the delimit
     CHECK(none.peek().empty());
     CHECK_FALSE(none.next(fields));
 }
+
+namespace {
+
+churn::csv_options blank_separated() {
+    churn::csv_options options;
+    options.whitespace = true;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("whitespace mode reads a fixed-layout file such as CDNOW's") {
+    // The first bytes of CDNOW_master.txt: a leading blank, runs of blanks, CRLF.
+    const std::string cdnow =
+        " customer_id  date number_of_cds  dollar_value\r\n"
+        " 00001 19970101     1     11.77\r\n"
+        " 00002 19970112     1     12.00\r\n";
+    CHECK(read_all(cdnow, blank_separated()) ==
+          records{{"customer_id", "date", "number_of_cds", "dollar_value"},
+                  {"00001", "19970101", "1", "11.77"},
+                  {"00002", "19970112", "1", "12.00"}});
+}
+
+TEST_CASE("whitespace mode splits at runs of spaces and tabs and ignores them at the ends") {
+    CHECK(read_all("a b\n1 \t 2\n", blank_separated()) == records{{"a", "b"}, {"1", "2"}});
+    CHECK(read_all("\t a  b \t\n  1\t\t2  ", blank_separated()) == records{{"a", "b"}, {"1", "2"}});
+    CHECK(read_all("a,b;c|d\n", blank_separated()) == records{{"a,b;c|d"}});
+}
+
+TEST_CASE("whitespace mode takes quotes as ordinary bytes") {
+    CHECK(read_all("\"a b\" \"\"\n", blank_separated()) == records{{"\"a", "b\"", "\"\""}});
+    CHECK(read_all("x\"y \"open\n", blank_separated()) == records{{"x\"y", "\"open"}});
+}
+
+TEST_CASE("whitespace mode skips blank lines and lines of blanks, counting them") {
+    std::istringstream in("h k\n\n   \n\t\r\n1 2\r\n \n3 4");
+    churn::csv_reader reader(in, "data.txt", blank_separated());
+    std::vector<std::string_view> fields;
+    std::vector<std::size_t> lines;
+    records got;
+    while (reader.next(fields)) {
+        lines.push_back(reader.line());
+        got.emplace_back(fields.begin(), fields.end());
+    }
+    CHECK(got == records{{"h", "k"}, {"1", "2"}, {"3", "4"}});
+    CHECK(lines == std::vector<std::size_t>{1, 5, 7});
+    CHECK(read_all(" \n\t\n", blank_separated()).empty());
+    CHECK(read_all("", blank_separated()).empty());
+}
+
+TEST_CASE("whitespace mode skips a BOM and strips only the CR of a CRLF") {
+    CHECK(read_all("\xEF\xBB\xBF id date\r\n", blank_separated()) == records{{"id", "date"}});
+    CHECK(read_all("a\n1\r2 3\r\n", blank_separated()) == records{{"a"}, {"1\r2", "3"}});
+    CHECK(read_all("a\n1\r", blank_separated()) == records{{"a"}, {"1\r"}});
+}
+
+TEST_CASE("whitespace mode reports NUL bytes, CR-only line ends and long fields") {
+    CHECK(error_of(std::string("a\n1 \0\n", 6), blank_separated()) ==
+          "data.csv:2: NUL byte in input (binary file?)");
+    CHECK(error_of("id date\r1 2\r", blank_separated()) ==
+          "data.csv:1: a carriage return (CR) ends no line: the file has old Mac line ends (CR "
+          "only); convert them to LF, e.g. tr '\\r' '\\n'");
+    churn::csv_options small = blank_separated();
+    small.max_field = 4;
+    CHECK(error_of("a\n12345 1\n", small) == "data.csv:2: field longer than 4 bytes");
+    CHECK(error_of("a\n1 12345", small) == "data.csv:2: field longer than 4 bytes");
+    CHECK(read_all("a\n1234   5678\n", small) == records{{"a"}, {"1234", "5678"}});
+    small.max_fields = 2;
+    CHECK(error_of("a b c\n", small) == "data.csv:1: more than 2 fields in one record");
+}
+
+TEST_CASE("whitespace mode gives the same records for LF and CRLF, across read blocks") {
+    std::string lf = "id date amount\n";
+    std::string crlf = " id  date  amount \r\n";
+    records expected{{"id", "date", "amount"}};
+    for (int i = 0; i < 20000; ++i) {
+        const std::string id(static_cast<std::size_t>(1 + i % 13), static_cast<char>('a' + i % 26));
+        const std::string date = std::to_string(19970101 + i);
+        const std::string amount = std::to_string(i) + ".5";
+        lf.append(id).append(" ").append(date).append("\t").append(amount).append("\n");
+        crlf.append(std::string(static_cast<std::size_t>(i % 3), ' '))
+            .append(id)
+            .append(std::string(static_cast<std::size_t>(1 + i % 7), ' '))
+            .append(date)
+            .append(" \t ")
+            .append(amount)
+            .append(i % 5 == 0 ? "  " : "")
+            .append("\r\n");
+        expected.push_back({id, date, amount});
+    }
+    CHECK(read_all(lf, blank_separated()) == expected);
+    CHECK(read_all(crlf, blank_separated()) == expected);
+    const std::string long_field(200000, 'x');
+    CHECK(read_all("a b\n  " + long_field + " 1 \n2 3\n", blank_separated()) ==
+          records{{"a", "b"}, {long_field, "1"}, {"2", "3"}});
+}
