@@ -75,18 +75,18 @@ const catalogue& columns() {
 
 std::vector<std::size_t> default_columns(const events_settings& s) {
     const catalogue& c = columns();
-    std::vector<std::string_view> chosen = {"period", "start",   "lost",          "new",
-                                            "returned", "end",   "active",        "churn_pct",
+    std::vector<std::string_view> chosen = {"period",        "start",  "lost",   "new",
+                                            "returned",      "end",    "active", "churn_pct",
                                             "retention_pct", "orders", "repeat", "rpr_pct"};
     if (s.amounts)
         chosen.insert(chosen.end(), {"revenue", "arpu"});
     chosen.push_back("partial");
     if (s.movements)
-        chosen.insert(chosen.end(),
-                      {"start_revenue", "new_revenue", "expansion_revenue", "contraction_revenue",
-                       "churned_revenue", "reactivation_revenue", "end_revenue",
-                       "gross_revenue_churn_pct", "net_revenue_churn_pct",
-                       "net_revenue_retention_pct"});
+        chosen.insert(
+            chosen.end(),
+            {"start_revenue", "new_revenue", "expansion_revenue", "contraction_revenue",
+             "churned_revenue", "reactivation_revenue", "end_revenue", "gross_revenue_churn_pct",
+             "net_revenue_churn_pct", "net_revenue_retention_pct"});
     std::vector<std::size_t> out;
     for (const auto n : chosen)
         out.push_back(c.at(n));
@@ -97,11 +97,21 @@ batch_math math_of(const events_settings& s) {
     batch_math m;
     m.denominator = basis::start;  // §6: churn is lost / start
     switch (s.cal.unit) {
-        case period_unit::day: m.period = period_length::day; break;
-        case period_unit::week: m.period = period_length::week; break;
-        case period_unit::month: m.period = period_length::month; break;
-        case period_unit::quarter: m.period = period_length::quarter; break;
-        case period_unit::year: m.period = period_length::year; break;
+        case period_unit::day:
+            m.period = period_length::day;
+            break;
+        case period_unit::week:
+            m.period = period_length::week;
+            break;
+        case period_unit::month:
+            m.period = period_length::month;
+            break;
+        case period_unit::quarter:
+            m.period = period_length::quarter;
+            break;
+        case period_unit::year:
+            m.period = period_length::year;
+            break;
     }
     return m;
 }
@@ -161,9 +171,8 @@ void add_log_totals(std::vector<out::total>& t, const events_settings& s,
     t.push_back({"orders", "orders", "Orders", int128{log.orders}, ""});
     if (s.amounts)
         t.push_back({"revenue", "revenue", "Revenue", log.revenue, ""});
-    t.push_back(
-        {"repeat_customers", "", "Customers with 2 or more orders", int128{log.repeat_customers},
-         ""});
+    t.push_back({"repeat_customers", "", "Customers with 2 or more orders",
+                 int128{log.repeat_customers}, ""});
     t.push_back({"rpr_pct", "", "Repeat purchase rate (whole log)",
                  percent(repeat_purchase_fraction(log.repeat_customers, log.customers)), "%"});
 }
@@ -179,8 +188,8 @@ void write_events(std::ostream& out, const events_settings& s, const events_log&
     const auto sink = out::make_sink(s.f, out, s.numbers);
     const batch_math m = math_of(s);
     series_totals totals(basis::start);
-    const std::vector<std::size_t> chosen = s.summary_only ? std::vector<std::size_t>{}
-                                                           : chosen_columns(s);
+    const std::vector<std::size_t> chosen =
+        s.summary_only ? std::vector<std::size_t>{} : chosen_columns(s);
     sink->begin(s.summary_only ? out::header{} : header_of(chosen, s.chart));
     std::vector<out::value> values(chosen.size() + (s.chart ? 1 : 0));
     std::string label;
@@ -198,14 +207,24 @@ void write_events(std::ostream& out, const events_settings& s, const events_log&
                 continue;
             }
             switch (static_cast<own>(src.id)) {
-                case own::period: values[c] = std::string_view(label); break;
-                case own::active: values[c] = int128{p.active}; break;
-                case own::orders: values[c] = int128{p.orders}; break;
-                case own::repeat: values[c] = int128{p.repeat}; break;
+                case own::period:
+                    values[c] = std::string_view(label);
+                    break;
+                case own::active:
+                    values[c] = int128{p.active};
+                    break;
+                case own::orders:
+                    values[c] = int128{p.orders};
+                    break;
+                case own::repeat:
+                    values[c] = int128{p.repeat};
+                    break;
                 case own::rpr_pct:
                     values[c] = percent(repeat_purchase_fraction(p.repeat, p.active));
                     break;
-                case own::revenue: values[c] = p.revenue; break;
+                case own::revenue:
+                    values[c] = p.revenue;
+                    break;
                 case own::arpu: {
                     const auto a = arpu_fraction(p.revenue, p.active);
                     values[c] = a ? out::value{*a} : out::value{};

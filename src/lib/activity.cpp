@@ -64,10 +64,10 @@ struct activity::state {
     activity_options o;
     customer_table table;
     period_bits bits;
-    order_keys keys;          ///< unsorted mode: the distinct orders seen
+    order_keys keys;  ///< unsorted mode: the distinct orders seen
     per_period<std::int64_t> orders;
     per_period<exact_sum> revenue;
-    std::vector<customer_detail> details;  ///< customer_details
+    std::vector<customer_detail> details;     ///< customer_details
     std::vector<customer_revenue> movements;  ///< revenue_movements: per customer, per period
     std::size_t rows = 0;
     std::int64_t first_day = 0;
@@ -92,7 +92,9 @@ activity::activity(activity&&) noexcept = default;
 activity& activity::operator=(activity&&) noexcept = default;
 activity::~activity() = default;
 
-std::size_t activity::rows() const { return s_->rows; }
+std::size_t activity::rows() const {
+    return s_->rows;
+}
 
 void activity::state::rescale(int s) {
     const int128 f = pow10(s - scale);
@@ -110,12 +112,12 @@ bool activity::state::new_order(customer_record& c, std::uint32_t index, const a
         return true;
     const std::int64_t key = o.orders == order_rule::days ? r.day
                              : r.order.empty()            ? r.micros
-                                                          : static_cast<std::int64_t>(hash_bytes(r.order));
+                                               : static_cast<std::int64_t>(hash_bytes(r.order));
     if (o.unsorted)
         return keys.insert(index, key);
     if (r.micros < c.last_micros)
-        throw unsorted_log("the log is not sorted by time: a row of customer " +
-                           quote(r.customer) + " is older than the one before");
+        throw unsorted_log("the log is not sorted by time: a row of customer " + quote(r.customer) +
+                           " is older than the one before");
     c.last_micros = r.micros;
     const bool fresh = !c.has_key || key != c.last_key;
     c.has_key = true;
@@ -223,11 +225,21 @@ std::vector<activity_period> activity::periods(std::optional<std::int64_t> first
                 return;
             counts& x = at[static_cast<std::size_t>(q - origin)];
             switch (m) {
-                case mark::acquired: ++x.acquired; break;
-                case mark::active: ++x.active; break;
-                case mark::returned: ++x.returned; break;
-                case mark::lost: ++x.lost; break;
-                case mark::repeat: ++x.repeat; break;
+                case mark::acquired:
+                    ++x.acquired;
+                    break;
+                case mark::active:
+                    ++x.active;
+                    break;
+                case mark::returned:
+                    ++x.returned;
+                    break;
+                case mark::lost:
+                    ++x.lost;
+                    break;
+                case mark::repeat:
+                    ++x.repeat;
+                    break;
             }
         });
     });
@@ -289,9 +301,8 @@ std::vector<activity_customer> activity::customers(activity_cell cell, std::int6
     std::uint32_t index = 0;
     s.table.each([&](const customer_record& c) {
         bool in = false;
-        walk(c, s.bits, s.o.inactive_after, p, [&](mark m, std::int64_t q) {
-            in = in || (m == wanted && q == p);
-        });
+        walk(c, s.bits, s.o.inactive_after, p,
+             [&](mark m, std::int64_t q) { in = in || (m == wanted && q == p); });
         if (in) {
             activity_customer a;
             a.id = s.table.id(c);

@@ -121,10 +121,9 @@ bool order_keys::insert(std::uint32_t customer, std::int64_t key) {
     if ((count_ + 1) * 2 > slots_.size())
         grow();
     const std::size_t m = slots_.size() - 1;
-    std::size_t j =
-        static_cast<std::size_t>(hash_bytes({reinterpret_cast<const char*>(&key), 8}) ^
-                                 (std::uint64_t{customer} * 0x9E3779B97F4A7C15ull)) &
-        m;
+    std::size_t j = static_cast<std::size_t>(hash_bytes({reinterpret_cast<const char*>(&key), 8}) ^
+                                             (std::uint64_t{customer} * 0x9E3779B97F4A7C15ull)) &
+                    m;
     while (slots_[j].customer != 0) {
         if (slots_[j].customer == customer + 1 && slots_[j].key == key)
             return false;

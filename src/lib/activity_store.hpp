@@ -69,8 +69,7 @@ class customer_table {
   public:
     customer_table();
     /// The customer's index and record, added on first sight; `hash` is hash_bytes(id).
-    std::pair<std::uint32_t, customer_record*> find_or_add(std::string_view id,
-                                                           std::uint64_t hash);
+    std::pair<std::uint32_t, customer_record*> find_or_add(std::string_view id, std::uint64_t hash);
     static std::string_view id(const customer_record& c) {
         return {c.size <= sizeof c.id.text ? c.id.text : c.id.at, c.size};
     }
@@ -81,8 +80,7 @@ class customer_table {
     }
     /// Asks for the record the slot of `hash` points to, once the slot is at hand.
     void prefetch_record(std::uint64_t hash) const {
-        const std::uint64_t s =
-            slots_[static_cast<std::size_t>(hash >> 32) & (slots_.size() - 1)];
+        const std::uint64_t s = slots_[static_cast<std::size_t>(hash >> 32) & (slots_.size() - 1)];
         if (s != 0 && (s >> 32) == (hash >> 32))
             __builtin_prefetch(&record(static_cast<std::uint32_t>(s) - 1));
     }
@@ -233,8 +231,8 @@ void add_revenue(customer_revenue& r, std::int64_t period, int128 units);
 
 /// The revenue movements of the periods `origin` … `to`, per customer against the period
 /// before. Throws negative_revenue for a customer's negative revenue in a period.
-std::vector<activity_revenue> revenue_movements(
-    const std::vector<customer_revenue>& revenue, const customer_table& table,
-    std::int64_t origin, std::int64_t to, int scale);
+std::vector<activity_revenue> revenue_movements(const std::vector<customer_revenue>& revenue,
+                                                const customer_table& table, std::int64_t origin,
+                                                std::int64_t to, int scale);
 
 }  // namespace churn

@@ -26,7 +26,8 @@
 # Whenever `exit` is 2 the case must also keep the error contract of SPEC §4: empty stdout and
 # exactly one line "churn: error: …" on stderr (only a "churn: mismatch: …" verdict may precede it).
 # `churn batch` keeps SPEC §5 instead: the rows written before a bad row stay on stdout, and
-# --skip-invalid reports every bad row, so stderr holds one or more "churn: error: …" lines.
+# --skip-invalid reports every bad row, so stderr holds one or more "churn: error: …" lines;
+# `churn events` as well, after the notes it may print first.
 #
 # UPDATE_GOLDEN=1 rewrites expout, experr and exit from the actual run.
 set -uo pipefail
@@ -86,6 +87,15 @@ contract() {
     if grep -q -E '(^|[^-])churn batch' <<<"$line"; then
         if ! grep -q '^churn: error: ' "$err" || grep -q -v '^churn: error: ' "$err"; then
             echo "contract: batch status 2 needs one or more stderr lines 'churn: error: …' only"
+            ok=1
+        fi
+        return $ok
+    fi
+    # events too, whose notes (the columns it guessed) may come first.
+    if grep -q -E '(^|[^-])churn events' <<<"$line"; then
+        if ! grep -q '^churn: error: ' "$err" ||
+            grep -q -v -e '^churn: error: ' -e '^churn: note: ' "$err"; then
+            echo "contract: events status 2 needs stderr lines 'churn: error: …' (and notes) only"
             ok=1
         fi
         return $ok

@@ -60,8 +60,8 @@ std::vector<churn::activity_period> run(const std::vector<event>& log, churn::ac
 
 /// SPEC §6 literally: alive at the end of p when the latest order up to p lies in p−K+1 … p.
 struct brute {
-    std::map<int, std::set<int>> periods;                    // customer → periods with an order
-    std::map<int, std::set<std::pair<int, int>>> orders;     // customer → (period, second)
+    std::map<int, std::set<int>> periods;                 // customer → periods with an order
+    std::map<int, std::set<std::pair<int, int>>> orders;  // customer → (period, second)
 
     explicit brute(const std::vector<event>& log) {
         for (const auto& e : log)
@@ -100,7 +100,8 @@ struct brute {
 
 TEST_CASE("activity: every period's counts are SPEC §6's definitions, literally") {
     rc::prop("brute force", [] {
-        const auto log = by_time(*rc::gen::nonEmpty(rc::gen::container<std::vector<event>>(events())));
+        const auto log =
+            by_time(*rc::gen::nonEmpty(rc::gen::container<std::vector<event>>(events())));
         const int k = *rc::gen::inRange(1, 5);
         churn::activity_options o;
         o.inactive_after = k;
@@ -137,14 +138,15 @@ TEST_CASE("activity: every period's counts are SPEC §6's definitions, literally
 
 TEST_CASE("activity: the order of the rows does not matter") {
     rc::prop("permutation", [] {
-        const auto log = by_time(*rc::gen::nonEmpty(rc::gen::container<std::vector<event>>(events())));
+        const auto log =
+            by_time(*rc::gen::nonEmpty(rc::gen::container<std::vector<event>>(events())));
         churn::activity_options o;
         o.inactive_after = *rc::gen::inRange(1, 4);
         o.orders = *rc::gen::element(churn::order_rule::distinct, churn::order_rule::days,
                                      churn::order_rule::rows);
-        o.revenue_movements = *rc::gen::arbitrary<bool>() &&
-                              std::none_of(log.begin(), log.end(),
-                                           [](const event& e) { return e.cents < 0; });
+        o.revenue_movements =
+            *rc::gen::arbitrary<bool>() &&
+            std::none_of(log.begin(), log.end(), [](const event& e) { return e.cents < 0; });
         const auto sorted = run(log, o);  // sorted mode on a sorted log
         o.unsorted = true;
         auto mixed = log;
@@ -174,7 +176,8 @@ TEST_CASE("activity: the order of the rows does not matter") {
 
 TEST_CASE("activity: every row an order counts at least the distinct orders") {
     rc::prop("rows ≥ distinct ≥ days", [] {
-        const auto log = by_time(*rc::gen::nonEmpty(rc::gen::container<std::vector<event>>(events())));
+        const auto log =
+            by_time(*rc::gen::nonEmpty(rc::gen::container<std::vector<event>>(events())));
         churn::activity_options o;
         o.orders = churn::order_rule::rows;
         const auto rows = run(log, o);

@@ -35,8 +35,8 @@ activity_row row(const char* id, std::int64_t p, std::int64_t micros, std::int64
 
 /// A: orders in 0, 1, 3; B: two orders in 0, one in 2; C: one in 1, refunded in 2.
 std::vector<activity_row> log() {
-    return {row("A", 0, 1, 1000), row("B", 0, 2, 100),   row("B", 0, 3, 200),
-            row("A", 1, 10, 550), row("C", 1, 11, 400),  row("B", 2, 20, 300),
+    return {row("A", 0, 1, 1000),  row("B", 0, 2, 100),  row("B", 0, 3, 200),
+            row("A", 1, 10, 550),  row("C", 1, 11, 400), row("B", 2, 20, 300),
             row("C", 2, 21, -400), row("A", 3, 30, 225)};
 }
 
@@ -208,9 +208,9 @@ TEST_CASE("activity: revenue movements per customer against the period before") 
     activity_options o;
     o.revenue_movements = true;
     // X: 10, 15, 5, –, 7; Y: new in 1 with 20, then 20.
-    const std::vector<activity_row> rows = {
-        row("X", 0, 1, 1000), row("X", 1, 2, 1500), row("Y", 1, 3, 2000), row("X", 2, 4, 500),
-        row("Y", 2, 5, 2000), row("X", 4, 6, 700)};
+    const std::vector<activity_row> rows = {row("X", 0, 1, 1000), row("X", 1, 2, 1500),
+                                            row("Y", 1, 3, 2000), row("X", 2, 4, 500),
+                                            row("Y", 2, 5, 2000), row("X", 4, 6, 700)};
     const auto p = periods_of(rows, o);
     REQUIRE(p.size() == 5);
     const auto m = [&](std::size_t i) { return *p[i].movements; };
@@ -225,10 +225,10 @@ TEST_CASE("activity: revenue movements per customer against the period before") 
     for (std::size_t i = 0; i < p.size(); ++i) {
         const auto x = m(i);
         CHECK(churn::to_string(x.end) ==
-              churn::to_string(churn::add(
-                  churn::add(churn::add(x.start, churn::decimal{-x.churned.units, 2}),
-                             churn::decimal{-x.contraction.units, 2}),
-                  churn::add(churn::add(x.expansion, x.reactivation), x.new_revenue))));
+              churn::to_string(
+                  churn::add(churn::add(churn::add(x.start, churn::decimal{-x.churned.units, 2}),
+                                        churn::decimal{-x.contraction.units, 2}),
+                             churn::add(churn::add(x.expansion, x.reactivation), x.new_revenue))));
     }
     activity bad(o);
     bad.add(row("X", 0, 1, -100));
