@@ -118,18 +118,23 @@ void period_bits::set_spilled(spilled& s, std::int64_t q) {
 }
 
 bool order_keys::insert(std::uint32_t customer, std::int64_t key) {
-    if ((count_ + 1) * 2 > slots_.size())
+    // Filled up to 3/4: the entries are what an unsorted log costs.
+    if ((count_ + 1) * 4 > slots_.size() * 3)
         grow();
+    const auto k = static_cast<std::uint64_t>(key);
+    const entry e{customer + 1, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k >> 32)};
     const std::size_t m = slots_.size() - 1;
-    std::size_t j = static_cast<std::size_t>(hash_bytes({reinterpret_cast<const char*>(&key), 8}) ^
-                                             (std::uint64_t{customer} * 0x9E3779B97F4A7C15ull)) &
-                    m;
+    std::size_t j =
+        static_cast<std::size_t>(hash_bytes({reinterpret_cast<const char*>(&k), sizeof k}) ^
+                                 (std::uint64_t{customer} * 0x9E3779B97F4A7C15ull)) &
+        m;
     while (slots_[j].customer != 0) {
-        if (slots_[j].customer == customer + 1 && slots_[j].key == key)
+        const entry& s = slots_[j];
+        if (s.customer == e.customer && s.low == e.low && s.high == e.high)
             return false;
         j = (j + 1) & m;
     }
-    slots_[j] = {key, customer + 1};
+    slots_[j] = e;
     ++count_;
     return true;
 }
@@ -140,7 +145,8 @@ void order_keys::grow() {
     count_ = 0;
     for (const entry& e : old)
         if (e.customer != 0)
-            insert(e.customer - 1, e.key);
+            insert(e.customer - 1,
+                   static_cast<std::int64_t>((std::uint64_t{e.high} << 32) | e.low));
 }
 
 void add_revenue(customer_revenue& r, std::int64_t period, int128 units) {

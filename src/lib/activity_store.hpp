@@ -164,9 +164,11 @@ class order_keys {
     bool insert(std::uint32_t customer, std::int64_t key);
 
   private:
+    /// 12 bytes, not 16: a shuffled log of ten million orders keeps them all.
     struct entry {
-        std::int64_t key;
         std::uint32_t customer;  ///< 1 + index; 0 empty
+        std::uint32_t low;       ///< the key's halves
+        std::uint32_t high;
     };
     void grow();
     std::vector<entry> slots_;
