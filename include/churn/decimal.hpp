@@ -32,6 +32,10 @@ std::strong_ordering compare(const decimal& a, const decimal& b);
 /// a + b exactly (scales aligned); throws churn::error on overflow.
 decimal add(const decimal& a, const decimal& b);
 
+/// a × b exactly (quantity × price), at scale a.scale + b.scale; throws churn::overflow_error
+/// past 128 bits or scale 36.
+decimal multiply(const decimal& a, const decimal& b);
+
 /// x rounded half away from zero to `places` decimals (0 … 18), from the exact value.
 decimal round_half_away(const ratio& x, int places);
 /// num / den rounded half away from zero to `places` decimals, without reducing the fraction

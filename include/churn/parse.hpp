@@ -41,6 +41,40 @@ inline std::int64_t plain_count(std::string_view text) {
 decimal parse_decimal(std::string_view text, std::string_view field, number_format format = {},
                       bool allow_negative = false);
 
+/// The fast path of parse_decimal for the amounts of millions of rows: an optional '-', then
+/// 1 … 18 digits in all, with at most one '.' between two of them and at most 9 digits after
+/// it. Sets text = units × 10^-scale and returns true; false for anything else (blanks, '+',
+/// grouping, a comma, more digits), which parse_decimal(text, field, format, true) then reads
+/// or explains.
+inline bool plain_amount(std::string_view text, std::int64_t& units, int& scale) {
+    if (text.empty() || text.size() > 20)  // '-', 18 digits and '.' at most
+        return false;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = *p == '-';
+    p += negative ? 1 : 0;
+    const char* const first = p;
+    const char* point = nullptr;
+    std::uint64_t v = 0;  // 18 digits cannot overflow it
+    for (; p != end; ++p) {
+        const unsigned digit = static_cast<unsigned char>(*p) - unsigned{'0'};
+        if (digit <= 9) {
+            v = v * 10 + digit;
+        } else if (*p != '.' || point != nullptr || p == first || p + 1 == end) {
+            return false;
+        } else {
+            point = p;
+        }
+    }
+    const auto digits = (end - first) - (point != nullptr ? 1 : 0);
+    const auto decimals = point != nullptr ? end - point - 1 : 0;
+    if (digits == 0 || digits > 18 || decimals > 9)
+        return false;
+    units = negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
+    scale = static_cast<int>(decimals);
+    return true;
+}
+
 /// A rate given in percent, `4.75` or `4.75%` (also `4,75 %` with decimal_comma), 0 … 100.
 decimal parse_percent(std::string_view text, std::string_view field, number_format format = {});
 

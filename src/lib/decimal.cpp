@@ -39,6 +39,13 @@ decimal add(const decimal& a, const decimal& b) {
     return decimal{checked_add(ua, ub), scale};
 }
 
+decimal multiply(const decimal& a, const decimal& b) {
+    const int scale = a.scale + b.scale;
+    if (scale > 36)  // 10^36 is the last power of ten a decimal's scale may use
+        throw overflow_error("number too precise: the exact product has more than 36 decimals");
+    return decimal{checked_mul(a.units, b.units), scale};
+}
+
 namespace {
 
 __extension__ typedef unsigned __int128 uint128;

@@ -1,6 +1,6 @@
 // Each fast path of the library gives exactly what the slow function beside it gives:
-// plain_count and parse_count, round_half_away_64 and round_half_away's long division,
-// to_double of an unreduced fraction and ratio::to_double.
+// plain_count and parse_count, plain_amount and parse_decimal, round_half_away_64 and
+// round_half_away's long division, to_double of an unreduced fraction and ratio::to_double.
 
 #include "oracle.hpp"
 
@@ -30,6 +30,38 @@ TEST_CASE("plain_count is parse_count wherever it answers") {
             18, rc::gen::nonEmpty(rc::gen::container<std::string>(rc::gen::inRange('0', ':'))));
         RC_PRE(digits.size() <= 18);
         RC_ASSERT(churn::plain_count(digits) == churn::parse_count(digits, "x"));
+    });
+}
+
+TEST_CASE("plain_amount is parse_decimal wherever it answers") {
+    rc::prop("on text of digits, signs, points and other bytes", [] {
+        const auto text = *rc::gen::container<std::string>(
+            rc::gen::element('0', '1', '5', '9', '-', '-', '.', '.', '+', ',', ' ', 'e'));
+        std::int64_t units = 0;
+        int scale = 0;
+        if (churn::plain_amount(text, units, scale)) {
+            const churn::decimal slow = churn::parse_decimal(text, "x", {}, true);
+            RC_ASSERT(slow.units == churn::int128{units});
+            RC_ASSERT(slow.scale == scale);
+        }
+    });
+    rc::prop("every amount of 1 … 18 digits and 0 … 9 decimals takes the fast path", [] {
+        const std::int64_t whole = *magnitude(999'999'999);
+        const int decimals = *rc::gen::inRange(0, 10);
+        const std::int64_t frac = *rc::gen::inRange<std::int64_t>(0, 1'000'000'000);
+        std::string text = *rc::gen::arbitrary<bool>() ? "-" : "";
+        text += std::to_string(whole);
+        if (decimals > 0) {
+            const std::string f = std::to_string(frac);
+            text += '.' +
+                    (std::string(9, '0') + f).substr(f.size(), static_cast<std::size_t>(decimals));
+        }
+        std::int64_t units = 0;
+        int scale = 0;
+        RC_ASSERT(churn::plain_amount(text, units, scale));
+        const churn::decimal slow = churn::parse_decimal(text, "x", {}, true);
+        RC_ASSERT(slow.units == churn::int128{units});
+        RC_ASSERT(slow.scale == scale);
     });
 }
 

@@ -214,3 +214,17 @@ TEST_CASE("decimals compare exactly at any size and scale") {
     CHECK((churn::compare(decimal{-1, 18}, decimal{0, 0}) < 0));
     CHECK((churn::compare(decimal{1, 36}, decimal{0, 0}) > 0));
 }
+
+TEST_CASE("decimal products are exact, at the sum of the scales") {
+    // 6 × 2.55 = 15.30, and 3 × −0.125 = −0.375 (a cancelled line item).
+    const decimal line = churn::multiply(decimal{6, 0}, decimal{255, 2});
+    CHECK(line.units == 1530);
+    CHECK(line.scale == 2);
+    CHECK(to_string(churn::multiply(decimal{3, 0}, decimal{-125, 3})) == "-0.375");
+    CHECK(to_string(churn::multiply(decimal{15, 1}, decimal{15, 1})) == "2.25");
+    CHECK(churn::multiply(decimal{pow10(18), 18}, decimal{pow10(18), 18}) == decimal{1, 0});
+    CHECK_THROWS_AS(churn::multiply(decimal{pow10(20), 0}, decimal{pow10(19), 0}),
+                    churn::overflow_error);
+    CHECK_THROWS_WITH(churn::multiply(decimal{1, 19}, decimal{1, 18}),
+                      "number too precise: the exact product has more than 36 decimals");
+}

@@ -363,3 +363,25 @@ TEST_CASE("plain_count reads 1 … 18 plain digits, and leaves anything else to 
     for (const char* other : {"", " 1", "1 ", "+1", "-1", "1.5", "1e3", "0x1"})
         CHECK(churn::plain_count(other) == -1);
 }
+
+TEST_CASE("plain_amount reads signed plain decimals, and leaves anything else to parse_decimal") {
+    std::int64_t units = 0;
+    int scale = 0;
+    const auto amount = [&](const char* text) {
+        return churn::plain_amount(text, units, scale)
+                   ? std::to_string(units) + "e-" + std::to_string(scale)
+                   : std::string("slow");
+    };
+    CHECK(amount("0") == "0e-0");
+    CHECK(amount("11.77") == "1177e-2");
+    CHECK(amount("-12.50") == "-1250e-2");
+    CHECK(amount("-0") == "0e-0");
+    CHECK(amount("007.0") == "70e-1");
+    CHECK(amount("999999999999999999") == "999999999999999999e-0");
+    CHECK(amount("-999999999.999999999") == "-999999999999999999e-9");
+    CHECK(amount("1.123456789") == "1123456789e-9");
+    // 19 digits, 10 decimals, a second point, or any other byte: parse_decimal's to judge.
+    for (const char* other : {"", "-", ".", "-.5", ".5", "5.", "1.2.3", "1000000000000000000",
+                              "1.0000000000", "+1", " 1", "1 ", "1,5", "1e3", "0x1", "--1", "1-"})
+        CHECK(amount(other) == "slow");
+}
