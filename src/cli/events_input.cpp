@@ -4,7 +4,6 @@
 #include "cli/events_input.hpp"
 
 #include "cli/input.hpp"
-#include "cli/shim.hpp"
 
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
