@@ -37,7 +37,8 @@ std::string guess_key(std::string_view name) {
     return key;
 }
 
-/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`.
+/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`; as app.cpp's,
+/// which suggests flags and commands.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
     for (std::size_t i = 0; i <= a.size(); ++i)
@@ -173,49 +174,49 @@ event_columns find_event_columns(const std::vector<std::string_view>& header,
         if (*given[r])
             at[r] = names.named(roles[r].flag, **given[r]);
 
+    const auto slot = [&](event_role r) -> std::optional<std::size_t>& {
+        return at[static_cast<std::size_t>(r)];
+    };
+
     // Guessed in the note's order; quantity and price only for a log without an amount.
     std::vector<std::string> guessed;
     const auto guess = [&](event_role role) {
-        const auto r = static_cast<std::size_t>(role);
-        if (!at[r])
-            at[r] = names.guessed(roles[r]);
-        return at[r] && !*given[r];
+        if (slot(role))
+            return;
+        slot(role) = names.guessed(names_of(role));
+        if (slot(role))
+            guessed.push_back(std::string(names_of(role).name) + " " + names.shown(*slot(role)));
     };
     for (const auto role : {event_role::customer, event_role::date}) {
-        if (guess(role)) {
-            guessed.push_back(std::string(names_of(role).name) + " " +
-                              names.shown(*at[static_cast<std::size_t>(role)]));
-        } else if (!at[static_cast<std::size_t>(role)]) {
-            std::vector<std::string> looked_for(names_of(role).guesses.begin(),
-                                                names_of(role).guesses.end());
-            throw error("no " + std::string(names_of(role).name) + " column: the header (" +
-                        column_list(names.all()) + ") has none of " + and_list(looked_for) +
-                        "; name it with " + std::string(names_of(role).flag) + " COL");
+        guess(role);
+        if (!slot(role)) {
+            const role_names& r = names_of(role);
+            throw error("no " + std::string(r.name) + " column: the header (" +
+                        column_list(names.all()) + ") has none of " +
+                        and_list({r.guesses.begin(), r.guesses.end()}) + "; name it with " +
+                        std::string(r.flag) + " COL");
         }
     }
-    if (!flags.quantity && guess(event_role::amount)) {
-        guessed.push_back("amount " +
-                          names.shown(*at[static_cast<std::size_t>(event_role::amount)]));
-    } else if (!flags.amount && !flags.quantity) {
+    if (!flags.quantity)
+        guess(event_role::amount);
+    if (!slot(event_role::amount) && !flags.quantity) {
         // Line items: amount = quantity × price, when both are there.
-        std::optional<std::size_t> quantity = names.guessed(names_of(event_role::quantity));
-        std::optional<std::size_t> price =
-            quantity ? names.guessed(names_of(event_role::price)) : std::nullopt;
+        const auto quantity = names.guessed(names_of(event_role::quantity));
+        const auto price = quantity ? names.guessed(names_of(event_role::price)) : std::nullopt;
         if (quantity && price) {
-            at[static_cast<std::size_t>(event_role::quantity)] = quantity;
-            at[static_cast<std::size_t>(event_role::price)] = price;
+            slot(event_role::quantity) = quantity;
+            slot(event_role::price) = price;
             guessed.push_back("amount " + names.shown(*quantity) + " × " + names.shown(*price));
         }
     }
-    if (guess(event_role::order))
-        guessed.push_back("order " + names.shown(*at[static_cast<std::size_t>(event_role::order)]));
+    guess(event_role::order);
 
-    c.customer = *at[static_cast<std::size_t>(event_role::customer)];
-    c.date = *at[static_cast<std::size_t>(event_role::date)];
-    c.amount = at[static_cast<std::size_t>(event_role::amount)];
-    c.quantity = at[static_cast<std::size_t>(event_role::quantity)];
-    c.price = at[static_cast<std::size_t>(event_role::price)];
-    c.order = at[static_cast<std::size_t>(event_role::order)];
+    c.customer = *slot(event_role::customer);
+    c.date = *slot(event_role::date);
+    c.amount = slot(event_role::amount);
+    c.quantity = slot(event_role::quantity);
+    c.price = slot(event_role::price);
+    c.order = slot(event_role::order);
     if (!guessed.empty()) {
         c.note = "columns guessed: ";
         for (std::size_t i = 0; i < guessed.size(); ++i)
