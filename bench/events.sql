@@ -7,31 +7,34 @@ WITH RECURSIVE
 rows_ AS (SELECT c, d, cents,
                  CAST(substr(d, 1, 4) AS INTEGER) * 12 + CAST(substr(d, 6, 2) AS INTEGER) - 1 AS m
           FROM ev WHERE c IS NOT NULL AND c <> ''),             -- guests are skipped
--- per customer and month: orders (a refund is not one) and money (a refund counts)
-cm AS (SELECT c, m, sum(CASE WHEN cents >= 0 THEN 1 ELSE 0 END) AS n, sum(cents) AS rev
+-- per customer and month: orders (a refund is not one), money (a refund counts), days
+cm AS (SELECT c, m, sum(CASE WHEN cents >= 0 THEN 1 ELSE 0 END) AS n, sum(cents) AS rev,
+              min(d) AS dmin, max(d) AS dmax
        FROM rows_ GROUP BY c, m),
--- the months a customer is active in, with the one before and after and the orders so far
-act AS (SELECT m, n, lag(m) OVER w AS prev, lead(m) OVER w AS nxt, sum(n) OVER w AS cum
-        FROM cm WHERE n > 0 WINDOW w AS (PARTITION BY c ORDER BY m)),
-per AS (SELECT m, count(*) AS active, sum(n) AS orders,
-               sum(CASE WHEN prev IS NULL THEN 1 ELSE 0 END) AS new_,
-               sum(CASE WHEN prev < m - 1 THEN 1 ELSE 0 END) AS returned,
-               sum(CASE WHEN cum >= 2 THEN 1 ELSE 0 END) AS repeat_
-        FROM act GROUP BY m),
--- alive at the end of q (K = 1: active in q) and not active in q + 1: lost in q + 1
-gone AS (SELECT m + 1 AS m, count(*) AS lost FROM act
-         WHERE nxt IS NULL OR nxt > m + 1 GROUP BY m + 1),
-money AS (SELECT m, sum(rev) AS revenue FROM cm GROUP BY m),
-span AS (SELECT min(m) AS lo, max(m) AS hi, min(d) AS dmin, max(d) AS dmax FROM rows_),
+-- for the months a customer is active in (n > 0, its own window partition): the active
+-- month before and after, and the orders so far
+act AS (SELECT m, n, rev, dmin, dmax, lag(m) OVER w AS prev, lead(m) OVER w AS nxt,
+               sum(n) OVER w AS cum
+        FROM cm WINDOW w AS (PARTITION BY c, n > 0 ORDER BY m)),
+-- one pass over act: every CTE below reads only this one, and it is materialized (a few
+-- dozen rows) so that DuckDB does not inline, and so recompute, the chain above it
+per AS MATERIALIZED (
+       SELECT m, sum(CASE WHEN n > 0 THEN 1 ELSE 0 END) AS active, sum(n) AS orders,
+              sum(CASE WHEN n > 0 AND prev IS NULL THEN 1 ELSE 0 END) AS new_,
+              sum(CASE WHEN n > 0 AND prev < m - 1 THEN 1 ELSE 0 END) AS returned,
+              sum(CASE WHEN n > 0 AND cum >= 2 THEN 1 ELSE 0 END) AS repeat_,
+              -- alive at the end of m (K = 1: active in m), not active in m + 1: lost in m + 1
+              sum(CASE WHEN n > 0 AND (nxt IS NULL OR nxt > m + 1) THEN 1 ELSE 0 END) AS leaving,
+              sum(rev) AS revenue, min(dmin) AS dmin, max(dmax) AS dmax
+       FROM act GROUP BY m),
+span AS (SELECT min(m) AS lo, max(m) AS hi, min(dmin) AS dmin, max(dmax) AS dmax FROM per),
 months(m) AS (SELECT lo FROM span UNION ALL SELECT m + 1 FROM months, span WHERE m < hi),
-t AS (SELECT months.m, coalesce(lost, 0) AS lost, coalesce(new_, 0) AS new_,
-             coalesce(returned, 0) AS returned, coalesce(active, 0) AS active,
-             coalesce(orders, 0) AS orders, coalesce(repeat_, 0) AS repeat_,
-             coalesce(revenue, 0) AS revenue,
-             sum(coalesce(new_, 0) + coalesce(returned, 0) - coalesce(lost, 0))
-                 OVER (ORDER BY months.m) AS end_
-      FROM months LEFT JOIN per ON per.m = months.m LEFT JOIN gone ON gone.m = months.m
-                  LEFT JOIN money ON money.m = months.m),
+t0 AS (SELECT months.m, coalesce(lag(leaving) OVER (ORDER BY months.m), 0) AS lost,
+              coalesce(new_, 0) AS new_, coalesce(returned, 0) AS returned,
+              coalesce(active, 0) AS active, coalesce(orders, 0) AS orders,
+              coalesce(repeat_, 0) AS repeat_, coalesce(revenue, 0) AS revenue
+       FROM months LEFT JOIN per ON per.m = months.m),
+t AS (SELECT t0.*, sum(new_ + returned - lost) OVER (ORDER BY m) AS end_ FROM t0),
 u AS (SELECT t.*, end_ - new_ - returned + lost AS start_, lo, hi, dmin, dmax FROM t, span)
 SELECT printf('%04d-%02d', m / 12, m % 12 + 1) AS period,
        start_ AS start, lost, new_ AS new, returned, end_ AS "end", active,
