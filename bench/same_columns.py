@@ -13,6 +13,8 @@ ALIASES = {"crr_pct": "retention_pct"}
 def read(path):
     with open(path, newline="") as f:
         rows = list(csv.reader(f))
+    if not rows:
+        sys.exit(f"{path}: empty")
     return [ALIASES.get(h, h) for h in rows[0]], rows[1:]
 
 
