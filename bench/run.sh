@@ -174,10 +174,12 @@ events_part() {
     local shuffled=$work/events-$n-$customers-$months-$seed-$tag-shuffled.csv
     local small=$work/events-20000-2000-$months-$seed-$tag.csv
     local small_shuffled=$work/events-20000-2000-$months-$seed-$tag-shuffled.csv
-    [[ -f "$data" ]] || "$work/gen_events" "$n" "$customers" "$months" "$seed" >"$data"
-    [[ -f "$shuffled" ]] || "$work/gen_events" "$n" "$customers" "$months" "$seed" --shuffle >"$shuffled"
-    [[ -f "$small" ]] || "$work/gen_events" 20000 2000 "$months" "$seed" >"$small"
-    [[ -f "$small_shuffled" ]] || "$work/gen_events" 20000 2000 "$months" "$seed" --shuffle >"$small_shuffled"
+    # log FILE ARGS...: written aside and renamed, so an interrupted run leaves no short log
+    log() { [[ -f "$1" ]] || { "$work/gen_events" "${@:2}" >"$1.part" && mv "$1.part" "$1"; }; }
+    log "$data" "$n" "$customers" "$months" "$seed"
+    log "$shuffled" "$n" "$customers" "$months" "$seed" --shuffle
+    log "$small" 20000 2000 "$months" "$seed"
+    log "$small_shuffled" 20000 2000 "$months" "$seed" --shuffle
 
     if ! "$churn" events --help >/dev/null 2>&1; then
         echo "bench: this build has no \`churn events\`: skipping churn-rows, churn, churn-shuffled; the other tools are checked against DuckDB" >&2
@@ -196,9 +198,9 @@ events_part() {
     # the command of tool $1 on log $2 (its shuffled copy $3), writing $4
     event_command_of() {
         case $1 in
-        churn-rows) echo "$churn events --orders rows $2 > $4 2>/dev/null" ;;
-        churn) echo "$churn events $2 > $4 2>/dev/null" ;;
-        churn-shuffled) echo "$churn events --orders rows $3 > $4 2>/dev/null" ;;
+        churn-rows) echo "$churn events --orders rows $2 > $4" ;;
+        churn) echo "$churn events $2 > $4" ;;
+        churn-shuffled) echo "$churn events --orders rows $3 > $4" ;;
         duckdb) echo "node $here/duckdb_events.mjs $here/events.sql $2 $4" ;;
         sqlite3) echo "sqlite3 -csv -header :memory: '.import $2 raw' 'CREATE VIEW ev AS SELECT customer_id AS c, order_date AS d, CAST(round(amount * 100) AS INTEGER) AS cents FROM raw' '.read $here/events.sql' > $4" ;;
         pandas) echo "/usr/bin/python3 $here/events_pandas.py $2 $4" ;;
@@ -253,8 +255,8 @@ what = {"churn-rows": "`churn events --orders rows`", "churn": "`churn events` (
 print("# churn events benchmark\n")
 print(f"An order log of {int(n):,} events of {int(customers):,} customers over {months} months "
       f"({int(size) / 1e6:.0f} MB, `bench/gen_events.c`), every tool computing SPEC §6 by month "
-      "(K = 1, every row an order) with outputs checked equal before timing; mean of "
-      f"{runs} runs, peak RSS of one run. Machine: "
+      "(K = 1, every row an order) with outputs checked equal before timing; "
+      f"{'one run' if runs == '1' else f'mean of {runs} runs'}, peak RSS of one run. Machine: "
       f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
       f"{platform.machine()}. Reproduce with `BENCH=events bench/run.sh` (see its header).")
 if base != "churn-rows":
@@ -264,7 +266,8 @@ print("|---|---:|---:|---:|")
 for t in tools:
     r = results[t]
     rss = int(open(f"{work}/ev-rss-{t}").read().split()[-1]) / 1024
-    print(f"| {what[t]} | {r['mean']:.2f} s ± {r['stddev'] or 0:.2f} | "
+    sd = f" ± {r['stddev']:.2f}" if r["stddev"] is not None else ""    # one run: no spread
+    print(f"| {what[t]} | {r['mean']:.2f} s{sd} | "
           f"{r['mean'] / results[base]['mean']:.2f}× | {rss:.0f} MiB |")
 PY
     )
