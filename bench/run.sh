@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Benchmark: churn batch against the tools a user would otherwise reach for, on one generated
-# file of period,start,lost,new,end, all computing period,churn_pct,retention_pct.
+# Benchmarks: churn against the tools a user would otherwise reach for, on generated files.
+#   batch:  one file of period,start,lost,new,end, every tool writing period,churn_pct,retention_pct;
+#   events: one order log customer_id,order_date,amount (bench/gen_events.c: 10M events of 1M
+#           customers over 36 months), every tool computing SPEC §6 by month with K = 1 and
+#           --orders rows (events.sql in DuckDB and SQLite, events_pandas.py, events.awk in mawk
+#           and gawk, the ceiling ../shared/ceilings/events_fast.c), plus churn with its default
+#           distinct orders and on a shuffled copy of the log.
 # Installs what it needs (Debian packages, DuckDB from npm into bench/node_modules), checks
-# that every tool's output agrees with churn's, and writes bench/RESULTS.md.
+# that every tool's output agrees with churn's (events: first on a 20 000-event log against
+# events_ref.py, then on the big one), and writes each part's table into bench/RESULTS.md.
+# Until the build has `churn events`, the events part says so, skips churn and checks the
+# other tools against DuckDB.
 #
-#   bench/run.sh                      10 000 000 rows, 3 runs each
+#   bench/run.sh                      both parts: 10 000 000 rows / events, 3 runs each
+#   BENCH=events bench/run.sh         one part (batch or events)
 #   ROWS=1000000 RUNS=5 bench/run.sh
 #   TOOLS="churn c mawk duckdb" bench/run.sh
+#   EVENTS=1000000 CUSTOMERS=100000 MONTHS=36 SEED=1 EVENT_TOOLS="churn-rows duckdb ceiling" BENCH=events bench/run.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 rows=${ROWS:-10000000}
 runs=${RUNS:-3}
 tools=${TOOLS:-"churn c mawk gawk duckdb miller sqlite3 pandas python-csv"}
+part=${BENCH:-all}
 work=${BENCH_DIR:-/tmp/churn-bench}
 mkdir -p "$work"
 
@@ -31,8 +42,31 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [[ -d "$here/node_modules/@duckdb/node-api" ]] || (cd "$here" && npm install --no-audit --no-fund --silent)
-cmake -S "$root" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DCHURN_BUILD_TESTS=OFF >/dev/null
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S "$root" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DCHURN_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
 cmake --build "$work/build" -j2 >/dev/null
+
+# Replaces (or adds) the section of bench/RESULTS.md that starts with the heading "$1",
+# keeping the other part's table as it was: standard input is the new section.
+write_section() {
+    local section
+    section=$(cat)
+    python3 - "$here/RESULTS.md" "$1" "$section" <<'EOF'
+import os, sys
+path, title, new = sys.argv[1], sys.argv[2], sys.argv[3].strip() + "\n"
+old = open(path).read() if os.path.exists(path) else ""
+parts = {}
+for chunk in ("\n" + old).split("\n# ")[1:]:
+    parts[chunk.split("\n", 1)[0]] = "# " + chunk.strip() + "\n"
+parts[title[2:]] = new
+order = ["churn batch benchmark", "churn events benchmark"]
+keys = [k for k in order if k in parts] + [k for k in parts if k not in order]
+open(path, "w").write("\n".join(parts[k] for k in keys))
+EOF
+}
+
+batch_part() {
 gcc -O2 -o "$work/baseline" "$here/baseline.c"
 
 data=$work/periods-$rows.csv
@@ -103,7 +137,8 @@ for t in $tools; do
     /usr/bin/time -f "%M" -o "$work/rss-$t" bash -c "$(command_of "$t")"
 done
 
-python3 - "$work" "$rows" "$size" "$tools" >"$here/RESULTS.md" <<'EOF'
+# into a variable first: with errexit a failed report stops here and leaves RESULTS.md as it was
+section=$(python3 - "$work" "$rows" "$size" "$tools" <<'EOF'
 import json, sys, platform, subprocess
 work, rows, size, tools = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 results = {r["command"]: r for r in json.load(open(f"{work}/times.json"))["results"]}
@@ -121,4 +156,132 @@ for t in tools:
     print(f"| {t} | {r['median']:.2f} s | {size / r['median'] / 1e6:.0f} MB/s | {rss:.0f} MiB | "
           f"{r['median'] / base:.2f}× |")
 EOF
+)
+write_section "# churn batch benchmark" <<<"$section"
+}
+
+# ---- events: SPEC §6 on an order log ---------------------------------------------------------
+events_part() {
+    local n=${EVENTS:-10000000} months=${MONTHS:-36} seed=${SEED:-20261201}
+    local customers=${CUSTOMERS:-$((n / 10))} runs=${EVENT_RUNS:-$runs}
+    local etools=${EVENT_TOOLS:-"churn-rows churn churn-shuffled duckdb sqlite3 pandas mawk gawk ceiling"}
+    local churn=$work/build/churn t
+    gcc -O2 -o "$work/gen_events" "$here/gen_events.c" -lm
+    # the generator's hash in the name: a changed generator never reuses a stale log
+    local tag
+    tag=$(sha1sum "$here/gen_events.c" | cut -c1-8)
+    local data=$work/events-$n-$customers-$months-$seed-$tag.csv
+    local shuffled=$work/events-$n-$customers-$months-$seed-$tag-shuffled.csv
+    local small=$work/events-20000-2000-$months-$seed-$tag.csv
+    local small_shuffled=$work/events-20000-2000-$months-$seed-$tag-shuffled.csv
+    # log FILE ARGS...: written aside and renamed, so an interrupted run leaves no short log
+    log() { [[ -f "$1" ]] || { "$work/gen_events" "${@:2}" >"$1.part" && mv "$1.part" "$1"; }; }
+    log "$data" "$n" "$customers" "$months" "$seed"
+    log "$shuffled" "$n" "$customers" "$months" "$seed" --shuffle
+    log "$small" 20000 2000 "$months" "$seed"
+    log "$small_shuffled" 20000 2000 "$months" "$seed" --shuffle
+
+    if ! "$churn" events --help >/dev/null 2>&1; then
+        echo "bench: this build has no \`churn events\`: skipping churn-rows, churn, churn-shuffled; the other tools are checked against DuckDB" >&2
+        etools=$(for t in $etools; do [[ $t == churn* ]] || echo "$t"; done)
+    fi
+    local ceilings=${CEILINGS:-$root/../shared/ceilings}
+    [[ -f "$ceilings/events_fast.c" ]] || ceilings=/work/shared/ceilings
+    if [[ -f "$ceilings/events_fast.c" ]]; then
+        gcc -O2 -I"$ceilings" -o "$work/events_fast" "$ceilings/events_fast.c"
+    else
+        echo "bench: no ../shared/ceilings/events_fast.c (set CEILINGS=DIR): skipping the ceiling" >&2
+        etools=$(for t in $etools; do [[ $t == ceiling ]] || echo "$t"; done)
+    fi
+    etools=$(echo $etools)
+
+    # the command of tool $1 on log $2 (its shuffled copy $3), writing $4
+    event_command_of() {
+        case $1 in
+        churn-rows) echo "$churn events --orders rows $2 > $4" ;;
+        churn) echo "$churn events $2 > $4" ;;
+        churn-shuffled) echo "$churn events --orders rows $3 > $4" ;;
+        duckdb) echo "node $here/duckdb_events.mjs $here/events.sql $2 $4" ;;
+        sqlite3) echo "sqlite3 -csv -header :memory: '.import $2 raw' 'CREATE VIEW ev AS SELECT customer_id AS c, order_date AS d, CAST(round(amount * 100) AS INTEGER) AS cents FROM raw' '.read $here/events.sql' > $4" ;;
+        pandas) echo "/usr/bin/python3 $here/events_pandas.py $2 $4" ;;
+        mawk | gawk) echo "$1 -F, -f $here/events.awk $2 > $4" ;;
+        ceiling) echo "$work/events_fast $2 > $4" ;;
+        esac
+    }
+
+    # ---- check: the small log against the plain reference, then the big one against churn ----
+    python3 "$here/events_ref.py" --orders rows "$small" >"$work/ev-small-ref-rows.csv"
+    python3 "$here/events_ref.py" --orders distinct "$small" >"$work/ev-small-ref-distinct.csv"
+    for t in $etools; do
+        bash -c "$(event_command_of "$t" "$small" "$small_shuffled" "$work/ev-small-$t.csv")"
+        local ref=$work/ev-small-ref-rows.csv
+        [[ $t == churn ]] && ref=$work/ev-small-ref-distinct.csv
+        python3 "$here/same_columns.py" "$ref" "$work/ev-small-$t.csv" ||
+            { echo "bench: $t disagrees with events_ref.py on $small" >&2; exit 1; }
+    done
+    local base=churn-rows
+    [[ " $etools " == *" churn-rows "* ]] || base=duckdb
+    # the reference is timed too: the table's ratios are to it
+    [[ " $etools " == *" $base "* ]] || etools="$base $etools"
+    # the checking run of the big log is also the one whose peak memory is taken
+    big() { /usr/bin/time -f "%M" -o "$work/ev-rss-$1" bash -c "$(event_command_of "$1" "$data" "$shuffled" "$work/ev-$1.csv")"; }
+    big "$base"
+    for t in $etools; do
+        [[ $t == "$base" ]] && continue
+        big "$t"
+        # distinct orders are a different count: checked on the small log only
+        [[ $t == churn ]] && continue
+        python3 "$here/same_columns.py" "$work/ev-$base.csv" "$work/ev-$t.csv" ||
+            { echo "bench: $t disagrees with $base on $data" >&2; exit 1; }
+    done
+    echo "bench: events outputs agree ($etools; reference $base)" >&2
+
+    # ---- time --------------------------------------------------------------------------------
+    local args=()
+    for t in $etools; do args+=(-n "$t" "$(event_command_of "$t" "$data" "$shuffled" "$work/ev-$t.csv")"); done
+    hyperfine --style basic --runs "$runs" --export-json "$work/ev-times.json" "${args[@]}" >&2
+
+    local section
+    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -c %s "$data")" "$base" "$etools" "$runs" <<'PY'
+import json, sys, platform, subprocess
+work, n, customers, months, size, base, tools, runs = sys.argv[1:]
+tools = tools.split()
+results = {r["command"]: r for r in json.load(open(f"{work}/ev-times.json"))["results"]}
+what = {"churn-rows": "`churn events --orders rows`", "churn": "`churn events` (distinct orders)",
+        "churn-shuffled": "`churn events --orders rows`, shuffled log", "duckdb": "DuckDB, events.sql",
+        "sqlite3": "sqlite3, events.sql", "pandas": "pandas, events_pandas.py",
+        "mawk": "mawk, events.awk", "gawk": "gawk, events.awk",
+        "ceiling": "ceiling: events_fast.c (no validation)"}
+print("# churn events benchmark\n")
+print(f"An order log of {int(n):,} events of {int(customers):,} customers over {months} months "
+      f"({int(size) / 1e6:.0f} MB, `bench/gen_events.c`), every tool computing SPEC §6 by month "
+      "(K = 1, every row an order) with outputs checked equal before timing; "
+      f"{'one run' if runs == '1' else f'mean of {runs} runs'}, peak RSS of one run. Machine: "
+      f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+      f"{platform.machine()}. Reproduce with `BENCH=events bench/run.sh` (see its header).")
+if base != "churn-rows":
+    print("\n`churn events` was not in the build: times are relative to DuckDB's.")
+print(f"\n| tool | mean time | × {'churn' if base == 'churn-rows' else 'DuckDB'} | peak RSS |")
+print("|---|---:|---:|---:|")
+for t in tools:
+    r = results[t]
+    rss = int(open(f"{work}/ev-rss-{t}").read().split()[-1]) / 1024
+    sd = f" ± {r['stddev']:.2f}" if r["stddev"] is not None else ""    # one run: no spread
+    print(f"| {what[t]} | {r['mean']:.2f} s{sd} | "
+          f"{r['mean'] / results[base]['mean']:.2f}× | {rss:.0f} MiB |")
+PY
+    )
+    write_section "# churn events benchmark" <<<"$section"
+}
+
+case $part in
+batch) batch_part ;;
+events) events_part ;;
+all)
+    # two lines, not `&&`: errexit must hold inside batch_part too
+    batch_part
+    events_part
+    ;;
+*) echo "bench: BENCH is batch, events or all, not $part" >&2; exit 2 ;;
+esac
 cat "$here/RESULTS.md"
