@@ -1,6 +1,6 @@
 # bash completion for churn(1), customer churn and retention calculator.
 # Completes the commands, the values of --format, --color, --basis, --period, --from and --to,
-# file names after --scores (and for batch), and every long option that `churn [COMMAND] --help`
+# file names after --scores (and for batch and events), and every long option that `churn [COMMAND] --help`
 # lists, the way bash-completion's _longopt does. Installed as
 # $(pkg-config --variable=completionsdir bash-completion)/churn.
 
@@ -21,7 +21,7 @@ _churn()
         sed -n '/^[Ss][Uu][Bb][Cc][Oo][Mm][Mm][Aa][Nn][Dd][Ss]:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
     commands=${commands//$'\n'/ }
     [[ -n $commands ]] ||
-        commands="rate retention rpr ltv lost-revenue lifetime convert revenue nps batch"
+        commands="rate retention rpr ltv lost-revenue lifetime convert revenue nps batch events"
     if ((cword > 1)) && [[ " $commands " == *" ${words[1]} "* ]]; then
         command=${words[1]}
     fi
@@ -78,7 +78,7 @@ _churn()
         COMPREPLY=($(compgen -W "$commands help" -- "$cur"))
     elif ((cword == 2)) && [[ ${words[1]} == help ]]; then
         COMPREPLY=($(compgen -W "$commands" -- "$cur"))
-    elif [[ $command == batch ]]; then
+    elif [[ $command == batch || $command == events ]]; then
         _filedir
     fi
 } &&

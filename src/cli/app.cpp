@@ -1,4 +1,5 @@
 #include "cli/app.hpp"
+#include "cli/suggest.hpp"
 
 #include "cli/command.hpp"
 #include "cli/fd_stream.hpp"
@@ -48,37 +49,11 @@ std::vector<std::string> with_default_command(std::vector<std::string> args,
     return args;
 }
 
-/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
 /// " (did you mean X?)" for the known name nearest to `typed` (at most 2 edits, and fewer than
 /// half its letters), else nothing.
 std::string did_you_mean(std::string_view typed, const std::vector<std::string>& known) {
-    const std::string* best = nullptr;
-    std::size_t best_distance = 3;
-    for (const auto& k : known) {
-        const std::size_t d = edit_distance(typed, k);
-        if (d < best_distance && 2 * d < k.size()) {
-            best = &k;
-            best_distance = d;
-        }
-    }
-    return best == nullptr ? "" : " (did you mean " + *best + "?)";
+    const auto best = nearest(typed, known);
+    return best ? " (did you mean " + known[*best] + "?)" : "";
 }
 
 std::vector<std::string> command_names(const std::vector<command>& commands) {

@@ -132,17 +132,16 @@ std::vector<out::total> series_total_cells(const series_totals& totals, const ba
         t.push_back({"lost_total", "", "Customers lost, summed", totals.lost(), ""});
         t.push_back({"pooled_churn_pct", "churn_pct",
                      math.denominator == basis::start ? "Pooled churn (lost / start)"
-                                                         : "Pooled churn (lost / basis)",
+                                                      : "Pooled churn (lost / basis)",
                      percent(totals.pooled_churn()), "%"});
         // Retention compounded is not 100% − the pooled churn: it fills no row column.
-        t.push_back(
-            {"mean_churn_pct", "", "Mean period churn", percent(totals.mean_churn()), "%"});
+        t.push_back({"mean_churn_pct", "", "Mean period churn", percent(totals.mean_churn()), "%"});
         t.push_back({"compounded_retention_pct", "", "Retention, compounded",
                      percent(totals.compounded_retention()), "%"});
         if (math.period)
-            t.push_back(
-                {"compounded_annual_churn_pct", "annual_churn_pct", "Churn per year, compounded",
-                 percent(totals.compounded_churn(*math.period, period_length::year)), "%"});
+            t.push_back({"compounded_annual_churn_pct", "annual_churn_pct",
+                         "Churn per year, compounded",
+                         percent(totals.compounded_churn(*math.period, period_length::year)), "%"});
     }
     if (lost_revenue) {
         // Money computed from the rows: rounded to --precision like each row's.

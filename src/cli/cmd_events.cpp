@@ -171,7 +171,8 @@ events_log periods_of(const activity& log, const events_source& r,
     }
     out.totals = log.totals();
     if (out.periods.empty())
-        return out;
+        throw error("--from (" + date_text(*r.from_day) + ") is after the log's last row (" +
+                    date_text(out.totals.last_day) + "): no period to report");
     const std::int64_t first = out.periods.front().period;
     const std::int64_t last = out.periods.back().period;
     // What the data covers: from its first day (or --from) to its last (or --to).
@@ -179,11 +180,15 @@ events_log periods_of(const activity& log, const events_source& r,
     const std::int64_t covered_to = r.to_day.value_or(out.totals.last_day);
     out.first_partial = covered_from > r.cal.first_day(first);
     out.last_partial = covered_to < r.cal.last_day(last);
-    if (out.first_partial)
+    if (first == last && (out.first_partial || out.last_partial))
+        notes.push_back("the only period, " + r.cal.label(first) + ", is partial: the log covers " +
+                        date_text(covered_from) + " … " + date_text(covered_to) +
+                        "; a partial period inflates churn");
+    else if (out.first_partial)
         notes.push_back("the first period, " + r.cal.label(first) +
                         ", is partial: the log starts on " + date_text(covered_from) +
                         "; a partial period inflates churn");
-    if (out.last_partial && (first != last || !out.first_partial))
+    if (first != last && out.last_partial)
         notes.push_back("the last period, " + r.cal.label(last) + ", is partial: the log ends on " +
                         date_text(covered_to) + "; a partial period inflates churn");
     return out;
@@ -294,6 +299,15 @@ int run(const events_options& o, const context& ctx) {
         activity log = read_all(r, ctx, a, t);
         s.amounts = t.amounts;
         if (cell) {
+            // A cell of a period the table would show: from the log's first row to its last
+            // (or --to, where losses after the last order show).
+            const activity_totals all = log.totals();
+            const std::int64_t lo = r.cal.period_of(all.first_day);
+            const std::int64_t hi = last_period.value_or(r.cal.period_of(all.last_day));
+            if (*cell_period < lo || *cell_period > hi)
+                throw parse_error(
+                    "--in", *o.in,
+                    "lies outside the log's periods, " + r.cal.label(lo) + " … " + r.cal.label(hi));
             write_customers(ctx.out, log.customers(*cell, *cell_period), s,
                             ctx.common.format_given);
         } else {

@@ -1,4 +1,5 @@
 #include "cli/event_columns.hpp"
+#include "cli/suggest.hpp"
 
 #include <churn/error.hpp>
 #include <churn/series.hpp>
@@ -35,25 +36,6 @@ std::string guess_key(std::string_view name) {
     std::string key = canonical_column_name(name);
     std::erase(key, '_');
     return key;
-}
-
-/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`; as app.cpp's,
-/// which suggests flags and commands.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.size()][b.size()];
 }
 
 /// "A", "A and B", "A, B and C".
@@ -124,15 +106,7 @@ class header_names {
     /// " (did you mean X?)" for the header name nearest to `typed` (at most 2 edits, and fewer
     /// than half its letters), else nothing.
     std::string did_you_mean(const std::string& typed) const {
-        std::optional<std::size_t> best;
-        std::size_t best_distance = 3;
-        for (std::size_t i = 0; i < canonical_.size(); ++i) {
-            const std::size_t d = edit_distance(typed, canonical_[i]);
-            if (d < best_distance && 2 * d < canonical_[i].size()) {
-                best = i;
-                best_distance = d;
-            }
-        }
+        const auto best = nearest(typed, canonical_);
         return best ? " (did you mean " + shown(*best) + "?)" : "";
     }
 

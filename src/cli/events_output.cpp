@@ -243,6 +243,16 @@ void write_events(std::ostream& out, const events_settings& s, const events_log&
     if (s.summary) {
         std::vector<out::total> t = series_total_cells(totals, m, true, false, s.movements);
         add_log_totals(t, s, log.totals);
+        if (s.summary_only && s.fields) {
+            std::vector<std::string_view> names;
+            for (const auto& x : t)
+                names.push_back(x.name);
+            std::vector<out::total> picked;
+            for (const std::size_t i :
+                 out::parse_fields(*s.fields, names, {}, "--fields", "a total"))
+                picked.push_back(t[i]);
+            t = std::move(picked);
+        }
         sink->summary(t);
     }
     sink->finish({});

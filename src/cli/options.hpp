@@ -30,13 +30,13 @@ enum class color_mode { auto_, always, never };
 struct terminal {
     bool stdout_is_tty = false;
     bool stdin_is_tty = false;
-    bool no_color = false;  ///< NO_COLOR set and not empty
-    bool dumb = false;      ///< TERM=dumb
+    bool no_color = false;       ///< NO_COLOR set and not empty
+    bool dumb = false;           ///< TERM=dumb
     bool stderr_is_tty = false;  ///< progress lines go to a person
 };
 
 struct common_options {
-    std::string format_name;  ///< empty until parsed: the command's default
+    std::string format_name;    ///< empty until parsed: the command's default
     bool format_given = false;  ///< --format was given, not defaulted
     bool quiet = false;
     std::optional<std::string> precision;
