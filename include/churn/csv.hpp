@@ -62,6 +62,8 @@ class csv_reader {
     std::size_t next_special(char c);
     /// Forgets where they are, once the buffer's bytes have moved.
     void forget_specials();
+    /// Hands the record read carefully (record_, offsets_) out as fields.
+    void take_record(std::vector<std::string_view>& fields);
     [[noreturn]] void fail(std::size_t line, const std::string& what) const;
     /// Fails naming `source:line:column`, for errors of quoting.
     [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& what) const;

@@ -14,6 +14,15 @@ struct number_format {
     bool decimal_comma = false;  ///< also accept ',' as the decimal point ("3,75")
 };
 
+/// `text` without the ASCII blanks (spaces and tabs) around it.
+inline std::string_view trim_blanks(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 /// A count: base-10 digits only, 0 … 2^63 − 1; surrounding ASCII blanks are ignored.
 /// Rejects signs, fractions, exponents, hex, grouping separators, text and overflow.
 std::int64_t parse_count(std::string_view text, std::string_view field);

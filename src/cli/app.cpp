@@ -208,6 +208,14 @@ int emit(const context& ctx, report r) {
     return match ? exit_ok : exit_mismatch;
 }
 
+int skipped_rows_status(std::ostream& err, std::size_t skipped, std::size_t rows) {
+    if (skipped == 0)
+        return exit_ok;
+    err << "churn: error: " << skipped << " of " << rows << (rows == 1 ? " row was" : " rows were")
+        << " invalid and skipped\n";
+    return exit_error;
+}
+
 int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
         std::ostream& err, const terminal& term) {
     std::vector<command> commands = all_commands();

@@ -17,6 +17,10 @@ enum exit_status : int {
     exit_error = 2,     ///< any error: usage, values, data, input or output
 };
 
+/// The end of a run that read rows (batch, events): with rows skipped by --skip-invalid, a line
+/// saying how many and exit_error; else exit_ok.
+int skipped_rows_status(std::ostream& err, std::size_t skipped, std::size_t rows);
+
 /// Runs churn with `args` (without the program name) on the given streams; never throws.
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err, const terminal& term);

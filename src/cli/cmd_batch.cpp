@@ -303,12 +303,7 @@ int run(const batch_options& o, const context& ctx) {
     if (rows == 0)
         throw error(name + ": no data rows, only a header");
     writer.finish();
-    if (skipped > 0) {
-        ctx.err << "churn: error: " << skipped << " of " << rows
-                << (rows == 1 ? " row was" : " rows were") << " invalid and skipped\n";
-        return exit_error;
-    }
-    return exit_ok;
+    return skipped_rows_status(ctx.err, skipped, rows);
 }
 
 }  // namespace

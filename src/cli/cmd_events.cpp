@@ -323,12 +323,7 @@ int run(const events_options& o, const context& ctx) {
     }
     for (const auto& n : notes)
         ctx.err << "churn: note: " << n << "\n";
-    if (t.skipped > 0) {
-        ctx.err << "churn: error: " << t.skipped << " of " << t.rows
-                << (t.rows == 1 ? " row was" : " rows were") << " invalid and skipped\n";
-        return exit_error;
-    }
-    return exit_ok;
+    return skipped_rows_status(ctx.err, t.skipped, t.rows);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <churn/csv.hpp>
 #include <churn/error.hpp>
+#include <churn/parse.hpp>
 
 #include <condition_variable>
 #include <deque>
@@ -40,13 +41,6 @@ csv_options csv_of(const std::optional<std::string>& given, std::string_view fil
         throw parse_error("--delimiter", d,
                           "is not a single character; use , ; | tab or whitespace");
     return c;
-}
-
-std::string_view trimmed(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
 /// `column "InvoiceDate"`: a column of the header, for messages.
@@ -276,7 +270,7 @@ void parse_rows(const events_source& r, const context& ctx, events_tally& t, std
                     throw error("the row has " + std::to_string(cells.size()) +
                                 (cells.size() == 1 ? " field" : " fields") + ", the header " +
                                 std::to_string(c.width));
-                row.customer = trimmed(cells[c.customer]);
+                row.customer = trim_blanks(cells[c.customer]);
                 if (row.customer.empty()) {
                     ++t.guests;
                     continue;
@@ -296,7 +290,7 @@ void parse_rows(const events_source& r, const context& ctx, events_tally& t, std
                 row.micros = when.micros;
                 row.day = when.day();
                 row.amount = amount_of(cells, c, header, r);
-                row.order = c.order ? trimmed(cells[*c.order]) : std::string_view{};
+                row.order = c.order ? trim_blanks(cells[*c.order]) : std::string_view{};
             } catch (const churn::error& e) {
                 const std::string message =
                     name + ":" + std::to_string(reader.line()) + ": " + e.what();

@@ -316,15 +316,19 @@ bool csv_reader::next_blank_separated(std::vector<std::string_view>& fields) {
                 return false;
             continue;
         }
-        fields.clear();
-        std::size_t begin = 0;
-        for (const std::size_t end : offsets_) {
-            fields.emplace_back(record_.data() + begin, end - begin);
-            begin = end;
-        }
-        first_record_ = false;
+        take_record(fields);
         return true;
     }
+}
+
+void csv_reader::take_record(std::vector<std::string_view>& fields) {
+    fields.clear();
+    std::size_t begin = 0;
+    for (const std::size_t end : offsets_) {
+        fields.emplace_back(record_.data() + begin, end - begin);
+        begin = end;
+    }
+    first_record_ = false;
 }
 
 bool csv_reader::next(std::vector<std::string_view>& fields) {
@@ -426,13 +430,7 @@ bool csv_reader::next(std::vector<std::string_view>& fields) {
                 return false;
             continue;
         }
-        fields.clear();
-        std::size_t begin = 0;
-        for (const std::size_t end : offsets_) {
-            fields.emplace_back(record_.data() + begin, end - begin);
-            begin = end;
-        }
-        first_record_ = false;
+        take_record(fields);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 #include <churn/date.hpp>
 #include <churn/error.hpp>
+#include <churn/parse.hpp>
 
 #include <array>
 #include <cstdint>
@@ -26,14 +27,6 @@ constexpr const char* iso_forms =
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return a / b - (a % b < 0);  // b > 0 everywhere here
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 bool is_digit(char c) {
@@ -364,7 +357,7 @@ date_format date_format::parse(std::string_view spec) {
 
 timestamp parse_timestamp(std::string_view text, const date_format& f,
                           std::optional<int> offset_minutes) {
-    const std::string_view s = trim(text);
+    const std::string_view s = trim_blanks(text);
     if (s.empty())
         fail(s, "is not a date: the cell is empty");
     switch (f.kind_) {
@@ -381,7 +374,7 @@ timestamp parse_timestamp(std::string_view text, const date_format& f,
 }
 
 int parse_utc_offset(std::string_view text) {
-    const std::string_view s = trim(text);
+    const std::string_view s = trim_blanks(text);
     cursor c(s);
     zone z;
     if (!read_zone(c, z) || !c.done())
@@ -496,7 +489,7 @@ std::string calendar::label(std::int64_t p) const {
 }
 
 std::optional<std::int64_t> calendar::parse_label(std::string_view text) const {
-    const std::string_view s = trim(text);
+    const std::string_view s = trim_blanks(text);
     if (const std::optional<std::int64_t> day = read_date(s))
         return period_of(*day);
     cursor c(s);

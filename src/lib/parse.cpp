@@ -20,14 +20,6 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -113,7 +105,7 @@ bool is_signed_figure(std::string_view s) {
 }  // namespace
 
 std::int64_t parse_count(std::string_view text, std::string_view field) {
-    const std::string_view s = trim(text);
+    const std::string_view s = trim_blanks(text);
     if (!all_digits(s))
         reject_count(s, text, field);
     std::int64_t value = 0;
@@ -133,7 +125,7 @@ decimal read_decimal(std::string_view text, std::string_view shown, std::string_
                      number_format format, bool allow_negative) {
     const std::string f(field);
     const std::string v(shown);
-    std::string_view s = trim(text);
+    std::string_view s = trim_blanks(text);
     if (s.empty())
         throw parse_error(f, v, "is empty; expected a number");
     if (is_non_finite(s))
@@ -190,9 +182,9 @@ decimal parse_decimal(std::string_view text, std::string_view field, number_form
 }
 
 decimal parse_percent(std::string_view text, std::string_view field, number_format format) {
-    std::string_view s = trim(text);
+    std::string_view s = trim_blanks(text);
     if (!s.empty() && s.back() == '%')
-        s = trim(s.substr(0, s.size() - 1));
+        s = trim_blanks(s.substr(0, s.size() - 1));
     // Messages quote the text as typed ("4,75 %"), not what is left without the sign.
     const decimal d = read_decimal(s, text, field, format, false);
     if (d.to_ratio() > ratio(100))
