@@ -234,3 +234,25 @@ TEST_CASE("activity: revenue movements per customer against the period before") 
     bad.add(row("X", 0, 1, -100));
     CHECK_THROWS_AS(bad.periods(), churn::negative_revenue);
 }
+
+TEST_CASE("activity: the tables grow: many customers and, unsorted, many distinct orders") {
+    activity_options o;
+    o.unsorted = true;
+    activity a(o);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i)
+        ids.push_back("customer-with-a-long-id-" + std::to_string(i));  // past 16 bytes: the arena
+    for (int round = 0; round < 2; ++round)  // the second round repeats every order
+        for (int i = 19999; i >= 0; --i) {
+            auto r = row("", i % 3, 1000 - i % 7, 100);
+            r.customer = ids[static_cast<std::size_t>(i)];
+            a.add(r);
+            r.micros += 10000;  // a second, distinct order
+            a.add(r);
+        }
+    const auto t = a.totals();
+    CHECK(t.customers == 20000);
+    CHECK(t.orders == 40000);
+    CHECK(t.repeat_customers == 20000);
+    CHECK(a.customers(churn::activity_cell::acquired, 2).size() == 6666);
+}
