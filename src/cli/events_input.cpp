@@ -85,10 +85,13 @@ class progress {
             dirty_ = true;
         }
     }
-    ~progress() {
+    /// Erases the line, before a message or at the end.
+    void clear() {
         if (dirty_)
             err_ << "\r\033[K" << std::flush;
+        dirty_ = false;
     }
+    ~progress() { clear(); }
 
   private:
     std::ostream& err_;
@@ -231,34 +234,42 @@ class handoff {
 /// The reading half: parses every input into batches, handing each full one over.
 void parse_rows(const events_source& r, const context& ctx, events_tally& t, std::size_t told,
                 handoff& out) {
-    const events_source& o = r;
-    input_files sources(o.files, ctx.in);
+    input_files sources(r.files, ctx.in);
     std::string name;
     std::vector<std::string_view> cells;
     progress shown(ctx.err, ctx.term.stderr_is_tty);
     std::unique_ptr<rows_batch> batch = out.empty_batch();
     bool first_file = true;
+    bool orders = false;  // the first file has an order column
+    std::string first;    // its name
     while (std::istream* in = sources.next(name)) {
-        csv_reader reader(*in, name, csv_of(o.delimiter, name));
+        csv_reader reader(*in, name, csv_of(r.delimiter, name));
         if (!reader.next(cells))
             throw error(name + ": no header row (the input is empty)");
         const event_columns c = [&] {
             try {
-                return find_event_columns(cells, o.columns);
+                return find_event_columns(cells, r.columns);
             } catch (const churn::error& e) {
                 throw error(name + ":" + std::to_string(reader.line()) + ": " + e.what());
             }
         }();
         if (first_file && told == 0 && !c.note.empty())
             ctx.err << "churn: note: " << name << ": " << c.note << "\n";
-        if (first_file)
-            t.amounts = c.amount || (c.quantity && c.price);
+        // The files of one log have the same roles: amounts in all or none, orders likewise.
+        const bool amounts = c.amount || (c.quantity && c.price);
+        if (first_file) {
+            t.amounts = amounts;
+            orders = c.order.has_value();
+            first = name;
+        } else if (amounts != t.amounts || c.order.has_value() != orders) {
+            const char* role = amounts != t.amounts ? "amount" : "order";
+            const bool here = amounts != t.amounts ? amounts : c.order.has_value();
+            throw error(name + ":" + std::to_string(reader.line()) + ": the header has " +
+                        (here ? "an " : "no ") + role + " column and " + first + "'s " +
+                        (here ? "none" : "one") + "; the files of one log need the same columns");
+        }
         first_file = false;
         std::vector<std::string> header(cells.begin(), cells.end());
-        std::size_t need = std::max(c.customer, c.date);
-        for (const auto& i : {c.amount, c.quantity, c.price, c.order})
-            if (i)
-                need = std::max(need, *i);
         activity_row row;
         while (reader.next(cells)) {
             if (batch->full())
@@ -266,7 +277,7 @@ void parse_rows(const events_source& r, const context& ctx, events_tally& t, std
             ++t.rows;
             shown.row(t.rows);
             try {
-                if (cells.size() <= need)
+                if (cells.size() != c.width)
                     throw error("the row has " + std::to_string(cells.size()) +
                                 (cells.size() == 1 ? " field" : " fields") + ", the header " +
                                 std::to_string(c.width));
@@ -294,11 +305,13 @@ void parse_rows(const events_source& r, const context& ctx, events_tally& t, std
             } catch (const churn::error& e) {
                 const std::string message =
                     name + ":" + std::to_string(reader.line()) + ": " + e.what();
-                if (!o.skip_invalid)
+                if (!r.skip_invalid)
                     throw error(message);
                 ++t.skipped;
-                if (t.rows > told)
+                if (t.rows > told) {
+                    shown.clear();
                     ctx.err << "churn: error: " << message << " (row skipped)\n";
+                }
                 continue;
             }
             if (r.to_day && row.day > *r.to_day) {
