@@ -265,7 +265,7 @@ void parse_rows(const events_source& r, const context& ctx, events_tally& t, std
             const char* role = amounts != t.amounts ? "amount" : "order";
             const bool here = amounts != t.amounts ? amounts : c.order.has_value();
             throw error(name + ":" + std::to_string(reader.line()) + ": the header has " +
-                        (here ? "an " : "no ") + role + " column and " + first + "'s " +
+                        (here ? "an " : "no ") + role + " column but " + first + "'s has " +
                         (here ? "none" : "one") + "; the files of one log need the same columns");
         }
         first_file = false;
