@@ -146,11 +146,14 @@ activity read_all(const events_source& r, const context& ctx, activity_options a
     }
     if (t.rows == 0)
         throw error("the log has no data rows, only a header");
-    if (log.rows() == 0)
-        throw error(t.guests == t.rows - t.skipped
-                        ? "every row of the log is a guest (an empty customer): no customer "
-                          "to count"
-                        : "no row of the log lies up to --to");
+    if (log.rows() == 0) {
+        if (t.skipped == t.rows)
+            throw error("every row of the log is invalid: no customer to count");
+        if (t.ignored > 0)
+            throw error("no row of the log lies up to --to");
+        throw error(std::string(t.skipped > 0 ? "every valid row" : "every row") +
+                    " of the log is a guest (an empty customer): no customer to count");
+    }
     return log;
 }
 
