@@ -155,7 +155,10 @@ void activity::state::add(const activity_row& r, std::uint64_t hash) {
     state& s = *this;
     if (r.amount.scale > s.scale)
         s.rescale(r.amount.scale);
-    const int128 units = r.amount.units * pow10(s.scale - r.amount.scale);
+    // In units of the most decimals so far; a less precise amount is scaled up, checked.
+    const int128 units = r.amount.scale == s.scale
+                             ? r.amount.units
+                             : checked_mul(r.amount.units, pow10(s.scale - r.amount.scale));
     const auto [index, c] = s.table.find_or_add(r.customer, hash);
     if (s.rows == 0 || r.day < s.first_day)
         s.first_day = r.day;

@@ -256,3 +256,16 @@ TEST_CASE("activity: the tables grow: many customers and, unsorted, many distinc
     CHECK(t.repeat_customers == 20000);
     CHECK(a.customers(churn::activity_cell::acquired, 2).size() == 6666);
 }
+
+TEST_CASE("activity: an amount too large for the sums' scale is an error, not a wrapped number") {
+    auto big = row("A", 0, 1, 0);
+    big.amount = churn::decimal{churn::int128{1} << 120, 0};  // 1.3 × 10^36, whole
+    auto precise = row("A", 0, 2, 0);
+    precise.amount = churn::decimal{1, 9};  // 0.000000001: the sums move to 9 decimals
+    activity a;  // the big amount first: the sums cannot take 9 more decimals
+    a.add(big);
+    CHECK_THROWS_AS(a.add(precise), churn::error);
+    activity b;  // the big amount last: it cannot be written in 9 decimals
+    b.add(precise);
+    CHECK_THROWS_AS(b.add(big), churn::error);
+}
