@@ -186,7 +186,6 @@ events_part() {
         etools=$(for t in $etools; do [[ $t == churn* ]] || echo "$t"; done)
     fi
     local ceilings=${CEILINGS:-$root/../shared/ceilings}
-    [[ -f "$ceilings/events_fast.c" ]] || ceilings=/work/shared/ceilings
     if [[ -f "$ceilings/events_fast.c" ]]; then
         gcc -O2 -I"$ceilings" -o "$work/events_fast" "$ceilings/events_fast.c"
     else
