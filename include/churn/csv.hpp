@@ -62,6 +62,8 @@ class csv_reader {
     std::size_t next_special(char c);
     /// Forgets where they are, once the buffer's bytes have moved.
     void forget_specials();
+    /// Checks a line split in place (`bytes` long) against the limits, as the careful path does.
+    void take_line(const std::vector<std::string_view>& fields, std::size_t bytes);
     /// Hands the record read carefully (record_, offsets_) out as fields.
     void take_record(std::vector<std::string_view>& fields);
     [[noreturn]] void fail(std::size_t line, const std::string& what) const;

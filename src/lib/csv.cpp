@@ -174,6 +174,16 @@ const char* csv_reader::buffered_line() {
     }
 }
 
+void csv_reader::take_line(const std::vector<std::string_view>& fields, std::size_t bytes) {
+    if (bytes > options_.max_field)
+        for (const auto f : fields)
+            if (f.size() > options_.max_field)
+                fail(record_line_,
+                     "field longer than " + std::to_string(options_.max_field) + " bytes");
+    check_record_size(fields.size(), bytes);
+    first_record_ = false;  // after peek(), the first record may come this way
+}
+
 bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
     // A whole line in the buffer without quotes, NUL or a CR (but the one of a CRLF line end)
     // is split in place: no copy.
@@ -205,13 +215,7 @@ bool csv_reader::next_in_buffer(std::vector<std::string_view>& fields) {
         pos_ = static_cast<std::size_t>(nl + 1 - data);
         if (line_end == begin)
             continue;  // a blank line
-        if (static_cast<std::size_t>(line_end - begin) > options_.max_field)
-            for (const auto f : fields)
-                if (f.size() > options_.max_field)
-                    fail(record_line_,
-                         "field longer than " + std::to_string(options_.max_field) + " bytes");
-        check_record_size(fields.size(), static_cast<std::size_t>(line_end - begin));
-        first_record_ = false;  // after peek(), the first record may come this way
+        take_line(fields, static_cast<std::size_t>(line_end - begin));
         return true;
     }
 }
@@ -252,13 +256,7 @@ bool csv_reader::next_blank_separated_in_buffer(std::vector<std::string_view>& f
         pos_ = static_cast<std::size_t>(nl + 1 - data);
         if (fields.empty())
             continue;  // a blank line
-        if (static_cast<std::size_t>(line_end - begin) > options_.max_field)
-            for (const auto f : fields)
-                if (f.size() > options_.max_field)
-                    fail(record_line_,
-                         "field longer than " + std::to_string(options_.max_field) + " bytes");
-        check_record_size(fields.size(), static_cast<std::size_t>(line_end - begin));
-        first_record_ = false;
+        take_line(fields, static_cast<std::size_t>(line_end - begin));
         return true;
     }
 }
