@@ -157,9 +157,9 @@ activity read_all(const events_source& r, const context& ctx, activity_options a
     return log;
 }
 
+/// 2024-01-15: the label of the day's period, by day.
 std::string date_text(std::int64_t day) {
-    const civil_date d = civil_from_days(day);
-    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    return calendar{period_unit::day, week_start::monday}.label(day);
 }
 
 /// The periods reported, with a partial first or last one flagged and named in a note.

@@ -270,8 +270,7 @@ namespace {
 std::string time_text(std::int64_t micros) {
     const timestamp t{micros};
     const std::int64_t day = t.day();
-    const civil_date d = civil_from_days(day);
-    std::string out = fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    std::string out = calendar{period_unit::day, week_start::monday}.label(day);
     const std::int64_t seconds = (micros - day * micros_per_day) / micros_per_second;
     if (micros != day * micros_per_day)
         out += fmt::format("T{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
