@@ -9,6 +9,7 @@
 #include <churn/period.hpp>
 #include <churn/version.hpp>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cctype>
@@ -336,6 +337,14 @@ int main(int argc, char** argv) {
     term.no_color = no_color != nullptr && *no_color != '\0';
     const char* term_name = std::getenv("TERM");
     term.dumb = term_name != nullptr && std::strcmp(term_name, "dumb") == 0;
+    const char* colorterm = std::getenv("COLORTERM");
+    term.truecolor = colorterm != nullptr && (std::strcmp(colorterm, "truecolor") == 0 ||
+                                              std::strcmp(colorterm, "24bit") == 0);
+    winsize size{};
+    if (term.stdout_is_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        term.columns = size.ws_col;
+    else if (const char* columns = std::getenv("COLUMNS"); columns != nullptr)
+        term.columns = static_cast<int>(std::clamp(std::strtol(columns, nullptr, 10), 0L, 10000L));
 
     std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
     fd_istreambuf in_buffer(STDIN_FILENO, "<stdin>");

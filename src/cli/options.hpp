@@ -33,6 +33,8 @@ struct terminal {
     bool no_color = false;       ///< NO_COLOR set and not empty
     bool dumb = false;           ///< TERM=dumb
     bool stderr_is_tty = false;  ///< progress lines go to a person
+    int columns = 0;             ///< the terminal's width (stdout's, else $COLUMNS); 0 unknown
+    bool truecolor = false;      ///< COLORTERM says truecolor or 24bit
 };
 
 struct common_options {
