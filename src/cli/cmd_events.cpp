@@ -159,7 +159,7 @@ int run(const events_options& o, const context& ctx) {
                 throw parse_error(
                     "--in", *o.in,
                     "lies outside the log's periods, " + r.cal.label(lo) + " … " + r.cal.label(hi));
-            write_customers(ctx.out, log.customers(*cell, *cell_period), s,
+            write_customers(ctx.out, log.customers(*cell, *cell_period), s.f, s.numbers, s.amounts,
                             ctx.common.format_given);
         } else {
             const events_log out = periods_of(log, r, first_period, last_period, notes);

@@ -156,7 +156,7 @@ coverage partial_periods(const events_source& r, std::int64_t first, std::int64_
                         ", is partial: the log starts on " + date_text(covered_from) + why);
     if (first != last && c.last_partial)
         notes.push_back("the last period, " + r.cal.label(last) + ", is partial: the log ends on " +
-                        date_text(covered_to) + "; a partial period inflates churn");
+                        date_text(covered_to) + why);
     return c;
 }
 
