@@ -80,6 +80,10 @@ void activity::state::rescale(int s) {
     for (auto& m : movements)
         for (auto& [p, units] : m)
             units = checked_mul(units, f);
+    cohort_sums.each([&](std::vector<int128>& ages) {
+        for (int128& units : ages)
+            units = checked_mul(units, f);
+    });
     scale = s;
 }
 
@@ -99,6 +103,23 @@ bool activity::state::new_order(customer_record& c, std::uint32_t index, const a
     c.has_key = true;
     c.last_key = key;
     return fresh;
+}
+
+void activity::state::add_cohort_revenue(customer_record& c, const activity_row& r, int128 units) {
+    // Sorted by time, a customer's first order is their first row with an amount ≥ 0, so each
+    // row's cohort is known when it comes: the revenue goes to its cell at once.
+    if (r.micros < c.last_micros)
+        throw unsorted_log("the log is not sorted by time: a row of customer " + quote(r.customer) +
+                           " is older than the one before");
+    c.last_micros = r.micros;
+    const std::int64_t cohort = units >= 0 && c.first == no_period ? r.period : c.first;
+    if (cohort == no_period)
+        return;  // a refund before the first order: in no cell
+    std::vector<int128>& ages = cohort_sums.at(cohort);
+    const auto age = static_cast<std::size_t>(r.period - cohort);
+    if (ages.size() <= age)
+        ages.resize(age + 1);
+    ages[age] = checked_add(ages[age], units);
 }
 
 void activity::add(const activity_row& r) {
@@ -151,10 +172,12 @@ void activity::state::add(const activity_row& r, std::uint64_t hash) {
             s.details.resize(index + 1);
         s.details[index].revenue = checked_add(s.details[index].revenue, units);
     }
-    if (s.o.revenue_movements || s.o.revenue_by_customer) {
+    if (s.per_customer_revenue()) {
         if (s.movements.size() <= index)
             s.movements.resize(index + 1);
         add_revenue(s.movements[index], r.period, units);
+    } else if (s.o.cohort_revenue) {
+        s.add_cohort_revenue(*c, r, units);
     }
     if (units < 0)
         return;  // a refund: revenue, but no order and no activity
