@@ -197,6 +197,13 @@ TEST_CASE(
     CHECK(cents(t.cohorts[0].cells[1].cumulative) == "1100");
 }
 
+TEST_CASE("cohort: a refund before the first order of its own period is the cohort's revenue") {
+    // s refunds, then orders, both in period 1; the earlier refund of period 0 is in no cell.
+    const cohort_table t = table({row("s", 0, -300), row("s", 1, -50), row("s", 1, 200)});
+    REQUIRE(t.cohorts.size() == 1);
+    CHECK(cents(t.cohorts[0].cells[0].revenue) == "150");
+}
+
 TEST_CASE("cohort: the customers behind a cell, classic and unbounded") {
     const activity a = fed(small_log());
     const auto ids = [&](retention_kind k, std::int64_t c, std::int64_t age) {
