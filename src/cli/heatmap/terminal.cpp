@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace churn::cli::heatmap {
 
@@ -95,6 +97,7 @@ void append_colour(std::string& out, colors palette, rgb background) {
                        background.r, background.g, background.b, text.r, text.g, text.b);
 }
 
+// The spaces before (or after) `s` that make it fill `width` columns.
 void pad_to(std::string& out, std::size_t width, std::string_view s) {
     out.append(width - std::min(width, display_width(s)), ' ');
 }
