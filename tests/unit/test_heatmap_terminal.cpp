@@ -271,6 +271,16 @@ TEST_CASE("terminal heatmap: 120 ages fit 40, 80 and 200 columns, the rightmost 
     }
 }
 
+TEST_CASE("terminal heatmap: tighter columns before fewer decimals") {
+    // 46 columns wide at ease, 43 with no padding: at 44 the values stay whole.
+    const auto lines = lines_of(draw(small(), 44));
+    CHECK(lines[4] == "2024-01          2  100.00*  50.00   50.00*");
+    CHECK(lines[8] == "all              4  100.00*  33.33*  50.00*");
+    const std::string narrower = draw(small(), 42);
+    CHECK(lines_of(narrower)[4] == "2024-01          2   100*   50    50*");
+    CHECK(narrower.find("values at 0 decimals to fit 42 columns") != std::string::npos);
+}
+
 TEST_CASE("terminal heatmap: values abbreviated only, when that is enough") {
     const map m = triangle(12);
     const std::string out = draw(m, 80);

@@ -1,7 +1,7 @@
 // The cohort heatmap as a terminal table: cohort and size on the left, one fixed-width column
 // per age, each cell's number always written (colour only adds a background), the triangle's
-// missing cells blank. It fits the width it is given: full values, then values at 0 decimals,
-// then tighter columns, then the rightmost ages cut; a line under the table says what was done.
+// missing cells blank. It fits the width it is given: full values, then tighter columns, then
+// values at 0 decimals, then the rightmost ages cut; a line under the table says what was done.
 
 #include "cli/escape.hpp"
 #include "cli/heatmap/heatmap.hpp"
@@ -59,15 +59,16 @@ std::vector<std::size_t> column_widths(const map& m, std::size_t ages, bool brie
     return widths;
 }
 
-// The first way of drawing the ages that fits `width` whole, else as many ages as fit in the
-// tightest one (at least one: a table without ages says nothing).
+// The first way of drawing the ages that fits `width` whole (tighter columns lose nothing, so
+// they come before values at 0 decimals), else as many ages as fit in the tightest one (at least
+// one: a table without ages says nothing).
 fit choose_fit(const map& m, std::size_t ages, std::size_t fixed, std::size_t mark,
                std::size_t width) {
     if (ages == 0)
         return {};
     std::vector<std::size_t> widths[2] = {column_widths(m, ages, false),
                                           column_widths(m, ages, true)};
-    for (const fit option : {fit{false, 1}, fit{true, 1}, fit{true, 0}}) {
+    for (const fit option : {fit{false, 1}, fit{false, 0}, fit{true, 1}, fit{true, 0}}) {
         fit f = option;
         f.text_width = std::max(*std::max_element(widths[f.brief].begin(), widths[f.brief].end()),
                                 digits(ages - 1));
