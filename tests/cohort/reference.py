@@ -10,7 +10,8 @@ functions (the §6 reader of the previous round), plus --date-format here.
                  [--date-format FMT|epoch|epoch-ms] [--utc-offset ±HH:MM]
                  [--period day|week|month|quarter|year] [--week-start monday|sunday]
                  [--from DATE|PERIOD] [--to DATE|PERIOD] [--retention classic|unbounded]
-                 [--wide [--show pct|count|revenue|ltv]] [--precision N] FILE…|-
+                 [--wide [--show pct|count|revenue|ltv]] [--precision N]
+                 [--customers --cohort C --age K] FILE…|-
 
 Choices the contract leaves open, taken here so that a difference is visible:
 - the range of periods, `partial` and the revenue's decimals are those of the events
@@ -21,6 +22,8 @@ Choices the contract leaves open, taken here so that a difference is visible:
   (as the events reference counts it), so a --from date inside a period only changes `partial`;
 - --from/--to take a date (YYYY-MM-DD) or a label of the chosen period (2024-03, 2024-Q1, 2024,
   2024-W05; for days and Sunday weeks the label is a date);
+- --customers lists the cell's active customers (the whole cohort at age 0), one per line, in
+  the order of their first row in the log (as churn events lists them);
 - with --wide, cells are rounded as in the long form and the header's ages run 0 … the largest
   age of the first cohort (last period − first cohort).
 """
@@ -203,7 +206,7 @@ def cells(args):
                     "revenue": sum((r["revenue"] for r in mine), decimal.Decimal(0)),
                     "cumulative": sum((r["cumulative"] for r in mine), decimal.Decimal(0)),
                     "partial": any(r["partial"] for r in mine)})
-    return out, members, has_amount, places
+    return out, members, has_amount, places, (first, last, ordered_in, rows)
 
 
 def text_of(cell, has_amount, places, precision):
@@ -220,7 +223,7 @@ def label(cell, args):
 
 
 def long_form(args):
-    out, _, has_amount, places = cells(args)
+    out, _, has_amount, places, _ = cells(args)
     lines = ["cohort,age,period,customers,active,retention_pct,revenue,ltv,partial"]
     for cell in out:
         shown = text_of(cell, has_amount, places, args.precision)
@@ -233,7 +236,7 @@ def long_form(args):
 
 
 def wide_form(args):
-    out, members, has_amount, places = cells(args)
+    out, members, has_amount, places, _ = cells(args)
     ages = max((cell["age"] for cell in out), default=-1) + 1
     lines = [",".join(["cohort", "customers"] + [str(k) for k in range(ages)])]
     keys = sorted(members) + [None]
@@ -246,6 +249,19 @@ def wide_form(args):
                        if k in mine else "")
         lines.append(",".join(row))
     return "\n".join(lines) + "\n"
+
+
+def customers_of_cell(args):
+    """The ids behind cell (--cohort, --age): its active customers."""
+    _, members, _, _, (first, last, ordered_in, rows) = cells(args)
+    cohort = next((c for c in members if ev.period_label(c, args) == args.cohort), None)
+    if cohort is None or cohort + args.age > last:
+        fail(f"no cell {args.cohort} at age {args.age}")
+    p = cohort + args.age
+    chosen = {m for m in members[cohort]
+              if (p in ordered_in[m] if args.retention == "classic" else max(ordered_in[m]) >= p)}
+    in_log_order = list(dict.fromkeys(r[0] for r in rows))
+    return "".join(f"{c}\n" for c in in_log_order if c in chosen)
 
 
 def main():
@@ -264,13 +280,21 @@ def main():
     parser.add_argument("--wide", action="store_true")
     parser.add_argument("--show", default="pct", choices=["pct", "count", "revenue", "ltv"])
     parser.add_argument("--precision", type=int, default=2)
+    parser.add_argument("--customers", action="store_true")
+    parser.add_argument("--cohort")
+    parser.add_argument("--age", type=int)
     parser.add_argument("files", nargs="*")
     args = parser.parse_args()
     if args.amount and (args.quantity or args.price):
         fail("--amount or --quantity with --price, not both")
     if args.date_format and args.date_format not in ("epoch", "epoch-ms"):
         args.pattern = format_pattern(args.date_format)
-    sys.stdout.write(wide_form(args) if args.wide else long_form(args))
+    if args.customers:
+        if args.cohort is None or args.age is None:
+            fail("--customers needs --cohort C and --age K")
+        sys.stdout.write(customers_of_cell(args))
+    else:
+        sys.stdout.write(wide_form(args) if args.wide else long_form(args))
 
 
 if __name__ == "__main__":
