@@ -14,8 +14,11 @@ functions (the §6 reader of the previous round), plus --date-format here.
                  [--customers --cohort C --age K] FILE…|-
 
 Choices the contract leaves open, taken here so that a difference is visible:
-- the range of periods, `partial` and the revenue's decimals are those of the events
-  reference (every non-guest row, refunds too, is an event; see its header comment);
+- the range of periods and `partial` are those of the events reference (every non-guest row,
+  refunds too, is an event; see its header comment);
+- the revenue's decimals are the most of any non-guest amount up to --to (history before
+  --from included): rows after --to are ignored whole, their decimals too (the events reference
+  counts them; churn events does not);
 - a customer's cohort is the period of their first row with an amount ≥ 0 (every row without
   an amount column); a customer with refunds only has no cohort;
 - everything is by period: a row of --from's period before --from's day counts in that period
@@ -153,11 +156,11 @@ def cells(args):
     """Every cell of the triangle, cohorts ascending then age, then the `all` row, as dicts."""
     rows = read_log(args)
     has_amount = any(r[2] is not None for r in rows)
-    places = max((max(0, -r[2].as_tuple().exponent) for r in rows if r[2] is not None),
-                 default=0)
     if args.to:
         cover_to = bound(args.to, args, last=True)
         rows = [r for r in rows if r[1] <= cover_to]
+    places = max((max(0, -r[2].as_tuple().exponent) for r in rows if r[2] is not None),
+                 default=0)
     if not rows:
         fail("no events")
     cover_from = bound(args.from_, args, last=False) if args.from_ else min(r[1] for r in rows)
