@@ -166,7 +166,7 @@ int run(const cohort_options_flags& o, const context& ctx) {
             report.last_partial = cover.last_partial;
             report.first_day = date_text(r.from_day.value_or(totals.first_day));
             report.last_day = date_text(r.to_day.value_or(totals.last_day));
-            add_tally_notes(t, o.log, notes);
+            add_tally_notes(t, o.log, r, notes);
             write_cohorts(ctx.out, s, report);
         }
     } catch (const churn::error&) {

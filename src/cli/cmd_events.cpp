@@ -163,7 +163,7 @@ int run(const events_options& o, const context& ctx) {
                             ctx.common.format_given);
         } else {
             const events_log out = periods_of(log, r, first_period, last_period, notes);
-            add_tally_notes(t, o.log, notes);
+            add_tally_notes(t, o.log, r, notes);
             write_events(ctx.out, s, out);
         }
     } catch (const churn::error&) {

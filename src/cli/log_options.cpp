@@ -106,8 +106,12 @@ log_plan plan_log(const log_flags& o, const context& ctx, std::string_view comma
         r.to_day = bound_day(*o.to, r.cal, "--to", false);
     if (r.from_day && r.to_day && *r.to_day < *r.from_day)
         throw error("--to (" + *o.to + ") is before --from (" + *o.from + ")");
-    if (r.from_day)
+    if (r.from_day) {
+        // A date inside a period reports that period whole: its rows before the date are in
+        // it, so only the rows before the period are history.
         plan.first_period = r.cal.period_of(*r.from_day);
+        r.from_day = r.cal.first_day(*plan.first_period);
+    }
     if (r.to_day)
         plan.last_period = r.cal.period_of(*r.to_day);
     return plan;
@@ -160,16 +164,22 @@ coverage partial_periods(const events_source& r, std::int64_t first, std::int64_
     return c;
 }
 
-void add_tally_notes(const events_tally& t, const log_flags& o, std::vector<std::string>& notes) {
+void add_tally_notes(const events_tally& t, const log_flags& o, const events_source& r,
+                     std::vector<std::string>& notes) {
     if (t.guests > 0)
         notes.push_back(plural(t.guests, "row has", "rows have") + " no customer (guests) and " +
                         (t.guests == 1 ? "was" : "were") + " skipped");
     if (t.refunds > 0)
         notes.push_back(plural(t.refunds, "row has", "rows have") +
                         " a negative amount (refunds): counted in revenue, not as orders");
-    if (t.history > 0)
-        notes.push_back(plural(t.history, "row", "rows") + " before --from " + *o.from +
+    if (t.history > 0) {
+        const std::string start = date_text(*r.from_day);
+        notes.push_back(plural(t.history, "row", "rows") + " before " +
+                        (*o.from == start || o.from->size() != 10
+                             ? "--from " + *o.from
+                             : start + " (--from " + *o.from + " reports its whole period)") +
                         " counted as history only");
+    }
     if (t.ignored > 0)
         notes.push_back(plural(t.ignored, "row", "rows") + " after --to " + *o.to + " ignored");
 }

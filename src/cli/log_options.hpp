@@ -57,7 +57,8 @@ coverage partial_periods(const events_source& r, std::int64_t first, std::int64_
                          std::vector<std::string>& notes);
 
 /// Notes on the rows that were not orders: guests, refunds, history before --from, rows after --to.
-void add_tally_notes(const events_tally& t, const log_flags& o, std::vector<std::string>& notes);
+void add_tally_notes(const events_tally& t, const log_flags& o, const events_source& r,
+                     std::vector<std::string>& notes);
 
 /// 2024-01-15: a day as the notes write it.
 std::string date_text(std::int64_t day);

@@ -22,7 +22,7 @@ Choices the contract leaves open, taken here so that a difference is visible:
 - a customer's cohort is the period of their first row with an amount ≥ 0 (every row without
   an amount column); a customer with refunds only has no cohort;
 - everything is by period: a row of --from's period before --from's day counts in that period
-  (as the events reference counts it), so a --from date inside a period only changes `partial`;
+  (as the events reference counts it), and the period is reported whole (not partial);
 - --from/--to take a date (YYYY-MM-DD) or a label of the chosen period (2024-03, 2024-Q1, 2024,
   2024-W05; for days and Sunday weeks the label is a date);
 - --customers lists the cell's active customers (the whole cohort at age 0), one per line, in
@@ -168,6 +168,8 @@ def cells(args):
         cover_to = max(r[1] for r in rows)
     first = ev.period_index(cover_from, args)
     last = ev.period_index(cover_to, args)
+    if args.from_:  # a --from date inside a period reports that period whole
+        cover_from = ev.period_days(first, args)[0]
 
     ordered_in, revenue_in = {}, {}  # customer → set of periods; (customer, period) → Σ amount
     for customer, day, amount in rows:
