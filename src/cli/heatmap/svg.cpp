@@ -87,7 +87,7 @@ std::vector<std::string_view> lines_of(std::string_view s) {
 
 struct layout {
     int label_w = 0, size_w = 0, cell_w = 0;
-    int grid_x = 0, axis_y = 0, header_y = 0, rows_y = 0;
+    int grid_x = 0, grid_end = 0, axis_y = 0, header_y = 0, rows_y = 0;
     std::vector<int> row_y;  // the top of each row
     int notes_y = 0, legend_y = 0, legend_label_w = 0, legend_w = 0;
     int width = 0, height = 0;
@@ -155,8 +155,8 @@ layout measure(const map& m, const grid_style& style) {
     int legend_end = margin + l.legend_label_w + l.legend_w;
     if (l.any_partial)
         legend_end += 32 + 26 + ceil_px(text_width("* partial period", text_px));
-    const int grid_end = l.grid_x + static_cast<int>(m.ages) * l.cell_w;
-    l.width = std::max({grid_end, margin + ceil_px(wide), legend_end}) + margin;
+    l.grid_end = l.grid_x + static_cast<int>(m.ages) * l.cell_w;
+    l.width = std::max({l.grid_end, margin + ceil_px(wide), legend_end}) + margin;
     l.height = l.legend_y + legend_h + text_px + 10 + margin;
     return l;
 }
@@ -283,8 +283,7 @@ void write_grid(std::ostream& out, const map& m, const grid_style& style) {
             fmt::format_to(std::back_inserter(buf),
                            "<line class=\"rule\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" "
                            "stroke=\"{}\"/>\n",
-                           margin, top - all_gap / 2, l.width - margin, top - all_gap / 2,
-                           page_rule);
+                           margin, top - all_gap / 2, l.grid_end, top - all_gap / 2, page_rule);
         const std::string_view weight = r.average ? " font-weight=\"bold\"" : "";
         const int baseline = centred(top, cell_h - 1, text_px);
         text(buf, margin, baseline, "fg", page_text, weight, r.label);
