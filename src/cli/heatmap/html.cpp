@@ -162,9 +162,8 @@ void write_curves(std::ostream& out, const map& m) {
              fmt::format("{}", k));
     }
     line(buf, left, top, left, top + plot_h, "");
-    const std::string axis = m.age_unit.empty() ? "age" : "age (" + m.age_unit + "s)";
     text(buf, left + plot_w / 2.0, top + plot_h + 38, "fg", page_text, " text-anchor=\"middle\"",
-         axis);
+         axis_label(m));
     if (a.first > 0)
         text(buf, left + plot_w, top + plot_h + 38, "muted", page_muted, " text-anchor=\"end\"",
              "age 0 (100% by definition) not drawn");
@@ -184,7 +183,7 @@ void write_curves(std::ostream& out, const map& m) {
         }
         const double t =
             cohorts > 1 ? static_cast<double>(order) / static_cast<double>(cohorts - 1) : 1;
-        write_line(buf, m, r, a, hex(shade(0.35 + 0.65 * t)), 1.25);
+        write_line(buf, m, r, a, hex(shade(0.45 + 0.55 * t)), 1.25);
         ++order;
         if (buf.size() > 1 << 16) {
             out << buf;

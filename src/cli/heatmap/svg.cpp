@@ -45,6 +45,10 @@ double text_width(std::string_view s, double px, bool bold) {
     return static_cast<double>(display_width(s)) * px * (bold ? 0.70 : 0.64);
 }
 
+std::string axis_label(const map& m) {
+    return m.age_unit.empty() ? "age" : "age (" + m.age_unit + "s)";
+}
+
 namespace {
 
 constexpr int margin = 16;
@@ -156,7 +160,8 @@ layout measure(const map& m, const grid_style& style) {
     if (l.any_partial)
         legend_end += 32 + 26 + ceil_px(text_width("* partial period", text_px));
     l.grid_end = l.grid_x + static_cast<int>(m.ages) * l.cell_w;
-    l.width = std::max({l.grid_end, margin + ceil_px(wide), legend_end}) + margin;
+    const int axis_end = l.grid_x + ceil_px(text_width(axis_label(m), text_px));
+    l.width = std::max({l.grid_end, axis_end, margin + ceil_px(wide), legend_end}) + margin;
     l.height = l.legend_y + legend_h + text_px + 10 + margin;
     return l;
 }
@@ -265,8 +270,7 @@ void write_grid(std::ostream& out, const map& m, const grid_style& style) {
              fmt::format(" font-size=\"{}\" font-weight=\"bold\"", title_px), m.title);
         text(buf, margin, margin + title_px + 4 + text_px, "muted", page_muted, "", m.subtitle);
     }
-    const std::string axis = m.age_unit.empty() ? "age" : "age (" + m.age_unit + "s)";
-    text(buf, l.grid_x, l.axis_y, "muted", page_muted, "", axis);
+    text(buf, l.grid_x, l.axis_y, "muted", page_muted, "", axis_label(m));
     text(buf, margin, l.header_y, "fg", page_text, " font-weight=\"bold\"", "cohort");
     text(buf, margin + l.label_w + l.size_w - 8, l.header_y, "fg", page_text,
          " font-weight=\"bold\" text-anchor=\"end\"", "customers");

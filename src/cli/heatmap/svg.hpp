@@ -25,6 +25,9 @@ inline constexpr std::string_view page_rule = "#999999";
 /// the widest common metrics (DejaVu Sans), so that nothing set by it overlaps.
 double text_width(std::string_view s, double px, bool bold = false);
 
+/// "age (months)": the title of the age axis, in the grid and under the curves.
+std::string axis_label(const map& m);
+
 struct grid_style {
     bool titled = true;  ///< the title and subtitle on top (the HTML page sets them as headings)
 };
