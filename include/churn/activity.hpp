@@ -28,8 +28,9 @@ struct activity_options {
     /// add() throws unsorted_log at the first row older than its customer's previous row, since
     /// telling a new order from a repeated one then needs every order seen.
     bool unsorted = false;
-    bool revenue_movements = false;  ///< keep each customer's revenue per period
-    bool customer_details = false;   ///< keep each customer's first/last order, orders, revenue
+    bool revenue_movements = false;    ///< revenue movements per period (keeps what the next does)
+    bool revenue_by_customer = false;  ///< keep each customer's revenue per period (cohorts)
+    bool customer_details = false;     ///< keep each customer's first/last order, orders, revenue
 };
 
 /// add() met a row older than its customer's previous one, in sorted mode: read the log again
@@ -108,6 +109,9 @@ struct activity_totals {
     std::int64_t last_day = 0;
 };
 
+struct cohort_options;  // cohort.hpp
+struct cohort_table;
+
 /// Which customers a cell of the table counts.
 enum class activity_cell { lost, acquired, returned, active };
 
@@ -140,8 +144,16 @@ class activity {
     /// customer_details for their orders and revenue.
     std::vector<activity_customer> customers(activity_cell cell, std::int64_t p) const;
 
+    /// The retention of each acquisition cohort (cohort.hpp), from the same customers; revenue
+    /// needs revenue_by_customer.
+    cohort_table cohorts(const cohort_options& o) const;
+    /// The customers one cell of cohorts() counts, in the order they first appeared.
+    std::vector<activity_customer> cohort_customers(const cohort_options& o, std::int64_t cohort,
+                                                    std::int64_t age) const;
+
+    struct state;  ///< internal: src/lib/activity_state.hpp
+
   private:
-    struct state;
     std::unique_ptr<state> s_;
 };
 

@@ -21,7 +21,7 @@ _churn()
         sed -n '/^[Ss][Uu][Bb][Cc][Oo][Mm][Mm][Aa][Nn][Dd][Ss]:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
     commands=${commands//$'\n'/ }
     [[ -n $commands ]] ||
-        commands="rate retention rpr ltv lost-revenue lifetime convert revenue nps batch events"
+        commands="rate retention rpr ltv lost-revenue lifetime convert revenue nps batch events cohort"
     if ((cword > 1)) && [[ " $commands " == *" ${words[1]} "* ]]; then
         command=${words[1]}
     fi
@@ -78,7 +78,7 @@ _churn()
         COMPREPLY=($(compgen -W "$commands help" -- "$cur"))
     elif ((cword == 2)) && [[ ${words[1]} == help ]]; then
         COMPREPLY=($(compgen -W "$commands" -- "$cur"))
-    elif [[ $command == batch || $command == events ]]; then
+    elif [[ $command == batch || $command == events || $command == cohort ]]; then
         _filedir
     fi
 } &&

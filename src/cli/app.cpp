@@ -188,7 +188,7 @@ std::vector<command> all_commands() {
     return {make_rate_command(),    make_retention_command(),    make_rpr_command(),
             make_ltv_command(),     make_lost_revenue_command(), make_lifetime_command(),
             make_convert_command(), make_revenue_command(),      make_nps_command(),
-            make_batch_command(),   make_events_command()};
+            make_batch_command(),   make_events_command(),       make_cohort_command()};
 }
 
 int emit(const context& ctx, report r) {

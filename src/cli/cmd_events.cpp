@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/events_input.hpp"
 #include "cli/input.hpp"
+#include "cli/log_options.hpp"
 
 #include <churn/activity.hpp>
 #include <churn/csv.hpp>
@@ -26,18 +27,9 @@ namespace churn::cli {
 namespace {
 
 struct events_options {
-    std::vector<std::string> files;
-    event_column_flags columns;
-    std::optional<std::string> delimiter;
-    std::optional<std::string> date_format;
-    std::optional<std::string> utc_offset;
-    std::string period = "month";
-    std::string week_start = "monday";
+    log_flags log;
     std::optional<std::string> inactive_after;
     std::string orders = "distinct";
-    std::optional<std::string> from;
-    std::optional<std::string> to;
-    bool skip_invalid = false;
     bool revenue_movements = false;
     std::optional<std::string> fields;
     bool summary = false;
@@ -48,35 +40,7 @@ struct events_options {
 };
 
 void setup(CLI::App& app, events_options& o) {
-    app.add_option("files", o.files, "CSV or TSV logs with a header, one log together; - is stdin")
-        ->type_name("FILE");
-    add_value(app, "--customer", o.columns.customer, "Column of the customer id")->type_name("COL");
-    add_value(app, "--date", o.columns.date, "Column of the date or time")->type_name("COL");
-    add_value(app, "--amount", o.columns.amount, "Column of the amount (negative: a refund)")
-        ->type_name("COL");
-    add_value(app, "--quantity", o.columns.quantity, "Column of the quantity (with --price)")
-        ->type_name("COL");
-    add_value(app, "--price", o.columns.price,
-              "Column of the unit price (amount = quantity × price)")
-        ->type_name("COL");
-    add_value(app, "--order", o.columns.order, "Column of the order id (rows of one order)")
-        ->type_name("COL");
-    add_value(app, "--delimiter", o.delimiter,
-              "Field delimiter: , ; | tab or whitespace (default: tab for *.tsv, else ,)")
-        ->type_name("CHAR");
-    add_value(app, "--date-format", o.date_format,
-              "How dates are written: %Y %m %d %H %M %S and literals, epoch or epoch-ms "
-              "(default ISO 8601)")
-        ->type_name("FMT");
-    add_value(app, "--utc-offset", o.utc_offset,
-              "Convert times with a zone to this offset, e.g. +01:00 (default UTC)")
-        ->type_name("±HH:MM");
-    app.add_option("--period", o.period, "Length of a period: day, week, month, quarter or year")
-        ->type_name("UNIT")
-        ->capture_default_str();
-    app.add_option("--week-start", o.week_start, "ISO weeks start on monday; or sunday")
-        ->type_name("DAY")
-        ->capture_default_str();
+    add_log_options(app, o.log);
     add_value(app, "--inactive-after", o.inactive_after,
               "Periods without an order after which a customer is lost (default 1)")
         ->type_name("K");
@@ -84,12 +48,6 @@ void setup(CLI::App& app, events_options& o) {
                    "What an order is: distinct (customer, order or time), days, or rows")
         ->type_name("RULE")
         ->capture_default_str();
-    add_value(app, "--from", o.from, "First period reported (earlier rows are history)")
-        ->type_name("DATE");
-    add_value(app, "--to", o.to, "Last period reported (later rows are ignored)")
-        ->type_name("DATE");
-    app.add_flag("--skip-invalid", o.skip_invalid,
-                 "Report bad rows on stderr and go on (the exit status is still 2)");
     app.add_flag("--revenue-movements", o.revenue_movements,
                  "Add new, expansion, contraction, churned and reactivation revenue, and NRR");
     add_value(app, "--fields", o.fields, "Columns (or totals, with --summary-only) in order")
@@ -103,19 +61,6 @@ void setup(CLI::App& app, events_options& o) {
     add_value(app, "--in", o.in, "The period of --customers, e.g. 2024-03")->type_name("PERIOD");
 }
 
-/// --from / --to: a date, or a label of the period unit (2024-03: the month).
-std::int64_t bound_day(const std::string& text, const calendar& cal, const std::string& flag,
-                       bool first) {
-    timestamp t;
-    if (plain_timestamp(text, t) && text.size() == 10)
-        return t.day();
-    if (const auto p = cal.parse_label(text))
-        return first ? cal.first_day(*p) : cal.last_day(*p);
-    throw parse_error(flag, text,
-                      "is neither a date (YYYY-MM-DD) nor a period of the chosen unit, e.g. " +
-                          cal.label(cal.period_of(days_from_civil(2024, 3, 15))));
-}
-
 order_rule orders_flag(const std::string& text) {
     if (text == "distinct")
         return order_rule::distinct;
@@ -124,42 +69,6 @@ order_rule orders_flag(const std::string& text) {
     if (text == "rows")
         return order_rule::rows;
     throw parse_error("--orders", text, "is not one of distinct, days, rows");
-}
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-/// Reads the log: in per-customer memory while it is sorted by time, else again with a set of
-/// its distinct orders (files only: standard input is read that way from the start).
-activity read_all(const events_source& r, const context& ctx, activity_options a, events_tally& t) {
-    a.unsorted = a.unsorted || !input_files(r.files, ctx.in).rereadable();
-    activity log(a);
-    try {
-        read_events(r, ctx, log, t);
-    } catch (const unsorted_log&) {
-        a.unsorted = true;
-        log = activity(a);
-        const std::size_t told = t.rows;
-        t = events_tally{};
-        read_events(r, ctx, log, t, told);
-    }
-    if (t.rows == 0)
-        throw error("the log has no data rows, only a header");
-    if (log.rows() == 0) {
-        if (t.skipped == t.rows)
-            throw error("every row of the log is invalid: no customer to count");
-        if (t.ignored > 0)
-            throw error("no row of the log lies up to --to");
-        throw error(std::string(t.skipped > 0 ? "every valid row" : "every row") +
-                    " of the log is a guest (an empty customer): no customer to count");
-    }
-    return log;
-}
-
-/// 2024-01-15: the label of the day's period, by day.
-std::string date_text(std::int64_t day) {
-    return calendar{period_unit::day, week_start::monday}.label(day);
 }
 
 /// The periods reported, with a partial first or last one flagged and named in a note.
@@ -176,78 +85,18 @@ events_log periods_of(const activity& log, const events_source& r,
     if (out.periods.empty())
         throw error("--from (" + date_text(*r.from_day) + ") is after the log's last row (" +
                     date_text(out.totals.last_day) + "): no period to report");
-    const std::int64_t first = out.periods.front().period;
-    const std::int64_t last = out.periods.back().period;
-    // What the data covers: from its first day (or --from) to its last (or --to).
-    const std::int64_t covered_from = r.from_day.value_or(out.totals.first_day);
-    const std::int64_t covered_to = r.to_day.value_or(out.totals.last_day);
-    out.first_partial = covered_from > r.cal.first_day(first);
-    out.last_partial = covered_to < r.cal.last_day(last);
-    if (first == last && (out.first_partial || out.last_partial))
-        notes.push_back("the only period, " + r.cal.label(first) + ", is partial: the log covers " +
-                        date_text(covered_from) + " … " + date_text(covered_to) +
-                        "; a partial period inflates churn");
-    else if (out.first_partial)
-        notes.push_back("the first period, " + r.cal.label(first) +
-                        ", is partial: the log starts on " + date_text(covered_from) +
-                        "; a partial period inflates churn");
-    if (first != last && out.last_partial)
-        notes.push_back("the last period, " + r.cal.label(last) + ", is partial: the log ends on " +
-                        date_text(covered_to) + "; a partial period inflates churn");
+    const coverage c = partial_periods(r, out.periods.front().period, out.periods.back().period,
+                                       out.totals, "a partial period inflates churn", notes);
+    out.first_partial = c.first_partial;
+    out.last_partial = c.last_partial;
     return out;
 }
 
-void add_tally_notes(const events_tally& t, const events_options& o,
-                     std::vector<std::string>& notes) {
-    if (t.guests > 0)
-        notes.push_back(plural(t.guests, "row has", "rows have") + " no customer (guests) and " +
-                        (t.guests == 1 ? "was" : "were") + " skipped");
-    if (t.refunds > 0)
-        notes.push_back(plural(t.refunds, "row has", "rows have") +
-                        " a negative amount (refunds): counted in revenue, not as orders");
-    if (t.history > 0)
-        notes.push_back(plural(t.history, "row", "rows") + " before --from " + *o.from +
-                        " counted as history only");
-    if (t.ignored > 0)
-        notes.push_back(plural(t.ignored, "row", "rows") + " after --to " + *o.to + " ignored");
-}
-
 int run(const events_options& o, const context& ctx) {
-    if (o.files.empty() && ctx.term.stdin_is_tty)
-        throw error(
-            "events reads a log from files or standard input; give a FILE, or pipe "
-            "data in");
-    events_source r;
-    r.files = o.files;
-    r.columns = o.columns;
-    r.delimiter = o.delimiter;
-    r.skip_invalid = o.skip_invalid;
-    r.numbers = ctx.numbers();
-    check_delimiter_flag(o.delimiter);
-    const auto unit = parse_period_unit(o.period);
-    if (!unit)
-        throw parse_error("--period", o.period, "is not one of day, week, month, quarter, year");
-    r.cal.unit = *unit;
-    if (o.week_start == "sunday")
-        r.cal.weeks = week_start::sunday;
-    else if (o.week_start != "monday")
-        throw parse_error("--week-start", o.week_start, "is not monday or sunday");
-    if (o.date_format)
-        r.dates = date_format::parse(*o.date_format);
-    if (o.utc_offset)
-        r.offset = parse_utc_offset(*o.utc_offset);
-    if (o.from)
-        r.from_day = bound_day(*o.from, r.cal, "--from", true);
-    if (o.to)
-        r.to_day = bound_day(*o.to, r.cal, "--to", false);
-    if (r.from_day && r.to_day && *r.to_day < *r.from_day)
-        throw error("--to (" + *o.to + ") is before --from (" + *o.from + ")");
-    std::optional<std::int64_t> first_period;  // the periods reported
-    std::optional<std::int64_t> last_period;
-    if (r.from_day)
-        first_period = r.cal.period_of(*r.from_day);
-    if (r.to_day)
-        last_period = r.cal.period_of(*r.to_day);
+    const log_plan plan = plan_log(o.log, ctx, "events");
+    const events_source& r = plan.source;
+    const std::optional<std::int64_t> first_period = plan.first_period;
+    const std::optional<std::int64_t> last_period = plan.last_period;
 
     activity_options a;
     a.orders = orders_flag(o.orders);
@@ -270,7 +119,7 @@ int run(const events_options& o, const context& ctx) {
     s.movements = o.revenue_movements;
     s.cal = r.cal;
     s.fields = o.fields;
-    s.amounts = o.columns.amount || o.columns.quantity;  // refined by the header below
+    s.amounts = o.log.columns.amount || o.log.columns.quantity;  // refined by the header below
     if (o.chart && s.f != format::table)
         throw error("--chart draws in --format table only");
     std::optional<activity_cell> cell;
@@ -285,12 +134,11 @@ int run(const events_options& o, const context& ctx) {
                                                      "is not one of lost, new, returned, active");
         if (!o.in)
             throw error("--customers needs --in PERIOD: the period of the cell, e.g. " +
-                        r.cal.label(r.cal.period_of(days_from_civil(2024, 3, 15))));
+                        example_label(r.cal));
         cell_period = r.cal.parse_label(*o.in);
         if (!cell_period)
             throw parse_error("--in", *o.in,
-                              "is not a " + o.period + " (e.g. " +
-                                  r.cal.label(r.cal.period_of(days_from_civil(2024, 3, 15))) + ")");
+                              "is not a " + o.log.period + " (e.g. " + example_label(r.cal) + ")");
     } else if (o.in) {
         throw error("--in chooses the period of --customers; give --customers too");
     }
@@ -311,11 +159,11 @@ int run(const events_options& o, const context& ctx) {
                 throw parse_error(
                     "--in", *o.in,
                     "lies outside the log's periods, " + r.cal.label(lo) + " … " + r.cal.label(hi));
-            write_customers(ctx.out, log.customers(*cell, *cell_period), s,
+            write_customers(ctx.out, log.customers(*cell, *cell_period), s.f, s.numbers, s.amounts,
                             ctx.common.format_given);
         } else {
             const events_log out = periods_of(log, r, first_period, last_period, notes);
-            add_tally_notes(t, o, notes);
+            add_tally_notes(t, o.log, notes);
             write_events(ctx.out, s, out);
         }
     } catch (const churn::error&) {

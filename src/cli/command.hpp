@@ -37,6 +37,7 @@ int emit(const context& ctx, report r);
 command make_rate_command();
 command make_batch_command();
 command make_events_command();
+command make_cohort_command();
 command make_retention_command();
 command make_rpr_command();
 command make_ltv_command();

@@ -279,8 +279,8 @@ std::string time_text(std::int64_t micros) {
 
 }  // namespace
 
-void write_customers(std::ostream& out, const std::vector<activity_customer>& customers,
-                     const events_settings& s, bool details) {
+void write_customers(std::ostream& out, const std::vector<activity_customer>& customers, format f,
+                     const out::options& numbers, bool amounts, bool details) {
     if (!details) {
         std::string text;
         for (const auto& c : customers) {
@@ -290,13 +290,13 @@ void write_customers(std::ostream& out, const std::vector<activity_customer>& cu
         out << text;
         return;
     }
-    const auto sink = out::make_sink(s.f, out, s.numbers);
+    const auto sink = out::make_sink(f, out, numbers);
     out::header h;
     for (const std::string_view n : {"customer", "first_order", "last_order", "orders", "revenue"})
-        if (n != "revenue" || s.amounts)
+        if (n != "revenue" || amounts)
             h.columns.push_back(out::column{std::string(n), {}, {}, {}, 0, false});
     sink->begin(std::move(h));
-    std::vector<out::value> values(s.amounts ? 5 : 4);
+    std::vector<out::value> values(amounts ? 5 : 4);
     for (const auto& c : customers) {
         const std::string first = time_text(c.first_order);
         const std::string last = time_text(c.last_order);
@@ -304,7 +304,7 @@ void write_customers(std::ostream& out, const std::vector<activity_customer>& cu
         values[1] = std::string_view(first);
         values[2] = std::string_view(last);
         values[3] = int128{c.orders};
-        if (s.amounts)
+        if (amounts)
             values[4] = c.revenue;
         sink->row(values);
     }

@@ -49,7 +49,8 @@ void check_events_fields(const events_settings& s);
 
 /// The customers behind a cell: ids one per line, or with `details` (an explicit --format) a
 /// table of customer, first_order, last_order, orders, revenue.
-void write_customers(std::ostream& out, const std::vector<activity_customer>& customers,
-                     const events_settings& s, bool details);
+/// `amounts`: the log has them (a revenue column). Used by churn cohort too.
+void write_customers(std::ostream& out, const std::vector<activity_customer>& customers, format f,
+                     const out::options& numbers, bool amounts, bool details);
 
 }  // namespace churn::cli

@@ -12,9 +12,9 @@ namespace churn::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> format_names = {"text", "json", "jsonl",
-                                                          "csv",  "tsv",  "table"};
-static_assert(format_names.size() == static_cast<std::size_t>(format::table) + 1,
+constexpr std::array<std::string_view, 8> format_names = {"text", "json",  "jsonl", "csv",
+                                                          "tsv",  "table", "svg",   "html"};
+static_assert(format_names.size() == static_cast<std::size_t>(format::html) + 1,
               "a name for every format");
 static_assert(format_names[static_cast<std::size_t>(format::jsonl)] == "jsonl" &&
                   format_names[static_cast<std::size_t>(format::tsv)] == "tsv",

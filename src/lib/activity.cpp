@@ -7,6 +7,7 @@
 #include <churn/activity.hpp>
 #include <churn/error.hpp>
 
+#include "activity_state.hpp"
 #include "activity_store.hpp"
 
 #include <algorithm>
@@ -16,8 +17,6 @@
 namespace churn {
 
 namespace {
-
-constexpr std::int32_t none = INT32_MAX;
 
 /// What a customer's active periods make of them in the periods they touch.
 enum class mark { acquired, active, returned, lost, repeat };
@@ -59,29 +58,6 @@ churn::period activity_period::counts() const {
     p.has_new = true;
     return p;
 }
-
-struct activity::state {
-    activity_options o;
-    customer_table table;
-    period_bits bits;
-    order_keys keys;  ///< unsorted mode: the distinct orders seen
-    per_period<std::int64_t> orders;
-    per_period<exact_sum> revenue;
-    std::vector<customer_detail> details;     ///< customer_details
-    std::vector<customer_revenue> movements;  ///< revenue_movements: per customer, per period
-    std::size_t rows = 0;
-    std::int64_t first_day = 0;
-    std::int64_t last_day = 0;
-    std::int64_t lo = 0;  ///< the first and last period of a row
-    std::int64_t hi = -1;
-    int scale = 0;  ///< of every sum: the most decimals of an amount so far
-
-    /// Brings every sum to `s` decimals, for an amount more precise than those before.
-    void rescale(int s);
-    bool new_order(customer_record& c, std::uint32_t index, const activity_row& r);
-    void add(const activity_row& r, std::uint64_t hash);
-    std::vector<std::uint64_t> hashes;  ///< of a batch's customers
-};
 
 activity::activity(activity_options o) : s_(std::make_unique<state>()) {
     if (o.inactive_after < 1)
@@ -175,7 +151,7 @@ void activity::state::add(const activity_row& r, std::uint64_t hash) {
             s.details.resize(index + 1);
         s.details[index].revenue = checked_add(s.details[index].revenue, units);
     }
-    if (s.o.revenue_movements) {
+    if (s.o.revenue_movements || s.o.revenue_by_customer) {
         if (s.movements.size() <= index)
             s.movements.resize(index + 1);
         add_revenue(s.movements[index], r.period, units);
@@ -284,9 +260,9 @@ activity_totals activity::totals() const {
     t.revenue = decimal{revenue, s.scale};
     s.orders.each_value([&](std::int64_t o) { t.orders += o; });
     s.table.each([&](const customer_record& c) {
-        if (c.first != none)
+        if (c.first != no_period)
             ++t.customers;
-        if (c.second != none)
+        if (c.second != no_period)
             ++t.repeat_customers;
     });
     t.first_day = s.first_day;
@@ -306,21 +282,25 @@ std::vector<activity_customer> activity::customers(activity_cell cell, std::int6
         bool in = false;
         walk(c, s.bits, s.o.inactive_after, p,
              [&](mark m, std::int64_t q) { in = in || (m == wanted && q == p); });
-        if (in) {
-            activity_customer a;
-            a.id = s.table.id(c);
-            if (index < s.details.size()) {
-                const customer_detail& d = s.details[index];
-                a.first_order = d.first_order;
-                a.last_order = d.last_order;
-                a.orders = d.orders;
-                a.revenue = decimal{d.revenue, s.scale};
-            }
-            out.push_back(a);
-        }
+        if (in)
+            out.push_back(customer_of(s, index, c));
         ++index;
     });
     return out;
+}
+
+activity_customer customer_of(const activity::state& s, std::uint32_t index,
+                              const customer_record& c) {
+    activity_customer a;
+    a.id = customer_table::id(c);
+    if (index < s.details.size()) {
+        const customer_detail& d = s.details[index];
+        a.first_order = d.first_order;
+        a.last_order = d.last_order;
+        a.orders = d.orders;
+        a.revenue = decimal{d.revenue, s.scale};
+    }
+    return a;
 }
 
 }  // namespace churn

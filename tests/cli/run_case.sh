@@ -27,7 +27,7 @@
 # exactly one line "churn: error: …" on stderr (only a "churn: mismatch: …" verdict may precede it).
 # `churn batch` keeps SPEC §5 instead: the rows written before a bad row stay on stdout, and
 # --skip-invalid reports every bad row, so stderr holds one or more "churn: error: …" lines;
-# `churn events` as well, after the notes it may print first.
+# `churn events` and `churn cohort` as well, after the notes they may print first.
 #
 # UPDATE_GOLDEN=1 rewrites expout, experr and exit from the actual run.
 set -uo pipefail
@@ -91,11 +91,11 @@ contract() {
         fi
         return $ok
     fi
-    # events too, whose notes (the columns it guessed) may come first.
-    if grep -q -E '(^|[^-])churn events' <<<"$line"; then
+    # events and cohort too, whose notes (the columns they guessed) may come first.
+    if grep -q -E '(^|[^-])churn (events|cohort)' <<<"$line"; then
         if ! grep -q '^churn: error: ' "$err" ||
             grep -q -v -e '^churn: error: ' -e '^churn: note: ' "$err"; then
-            echo "contract: events status 2 needs stderr lines 'churn: error: …' (and notes) only"
+            echo "contract: events and cohort status 2 needs stderr lines 'churn: error: …' (and notes) only"
             ok=1
         fi
         return $ok

@@ -107,12 +107,12 @@ TEST_CASE("quiet output writes the decimal comma that --decimal-comma asks for")
 TEST_CASE("a format name is parsed once, and an unknown one is an error, never a default") {
     CHECK(churn::cli::parse_format("jsonl") == format::jsonl);
     CHECK(churn::cli::name_of(format::table) == "table");
-    for (const auto f :
-         {format::text, format::json, format::jsonl, format::csv, format::tsv, format::table})
+    for (const auto f : {format::text, format::json, format::jsonl, format::csv, format::tsv,
+                         format::table, format::svg, format::html})
         CHECK(churn::cli::parse_format(churn::cli::name_of(f)) == f);
     CHECK_THROWS_WITH(churn::cli::parse_format("yaml"),
                       "--format: \"yaml\" is not an output format; use text, json, jsonl, csv, "
-                      "tsv, table");
+                      "tsv, table, svg, html");
     const result single = run({"rate", "--start", "4", "--lost", "1", "--format", "jsonl"});
     CHECK(single.status == churn::cli::exit_error);
     CHECK(single.out.empty());

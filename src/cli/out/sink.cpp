@@ -1,6 +1,11 @@
 #include "cli/out/sink.hpp"
 
+#include "cli/options.hpp"
 #include "cli/out/formats.hpp"
+
+#include <churn/error.hpp>
+
+#include <string>
 
 namespace churn::cli::out {
 
@@ -26,8 +31,11 @@ std::unique_ptr<sink> make_sink(format f, std::ostream& out, const options& o) {
             return make_json_sink(out, o);
         case format::jsonl:
             return make_jsonl_sink(out, o);
+        case format::svg:
+        case format::html:
+            break;
     }
-    return make_text_sink(out, o);  // unreachable: every format is a case
+    throw error("--format " + std::string(name_of(f)) + " draws a picture, not rows of values");
 }
 
 }  // namespace churn::cli::out

@@ -19,7 +19,8 @@
 namespace churn::cli {
 
 /// The output formats, parsed once from their names (options.cpp).
-enum class format { text, json, jsonl, csv, tsv, table };
+/// svg and html are pictures, not sinks: churn cohort draws them (heatmap/heatmap.hpp).
+enum class format { text, json, jsonl, csv, tsv, table, svg, html };
 
 namespace out {
 
