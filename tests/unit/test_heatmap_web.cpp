@@ -76,7 +76,7 @@ std::string cell_group(const std::string& doc, const std::string& cohort, int ag
 
 }  // namespace
 
-TEST_CASE("SVG: a document with its declaration, namespace, size and a generic font") {
+TEST_CASE("heatmap svg: a document with its declaration, namespace, size and a generic font") {
     const std::string s = svg(example());
     CHECK(s.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ", 0) == 0);
     CHECK(s.find("xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
@@ -86,7 +86,7 @@ TEST_CASE("SVG: a document with its declaration, namespace, size and a generic f
     CHECK(s.substr(s.size() - 7) == "</svg>\n");
 }
 
-TEST_CASE("SVG: one cell group per present cell and none for an absent one") {
+TEST_CASE("heatmap svg: one cell group per present cell and none for an absent one") {
     const std::string s = svg(example());
     CHECK(count(s, "<g class=\"cell") == 8);
     CHECK_FALSE(cell_group(s, "2024-01", 2).empty());
@@ -95,7 +95,8 @@ TEST_CASE("SVG: one cell group per present cell and none for an absent one") {
     CHECK_FALSE(cell_group(s, "all", 2).empty());
 }
 
-TEST_CASE("SVG: a cell is shaded by its retention over top, its text in the contrasting ink") {
+TEST_CASE(
+    "heatmap svg: a cell is shaded by its retention over top, its text in the contrasting ink") {
     const std::string s = svg(example());
     const std::string g = cell_group(s, "2024-01", 1);
     const hm::rgb fill = hm::shade(50.0 / 50);
@@ -106,13 +107,13 @@ TEST_CASE("SVG: a cell is shaded by its retention over top, its text in the cont
           std::string::npos);
 }
 
-TEST_CASE("SVG: a zero is drawn as 0 where it exists and an absent cell never is") {
+TEST_CASE("heatmap svg: a zero is drawn as 0 where it exists and an absent cell never is") {
     const std::string s = svg(example());
     CHECK(cell_group(s, "2024-02", 1).find(">0.00%*</text>") != std::string::npos);
     CHECK(count(s, ">0.00%") == 1);
 }
 
-TEST_CASE("SVG: partial cells have a dashed outline and a star, the others neither") {
+TEST_CASE("heatmap svg: partial cells have a dashed outline and a star, the others neither") {
     const std::string s = svg(example());
     const std::string partial = cell_group(s, "2024-01", 0);
     CHECK(partial.find("stroke-dasharray") != std::string::npos);
@@ -126,7 +127,7 @@ TEST_CASE("SVG: partial cells have a dashed outline and a star, the others neith
     CHECK(s.find(">* partial period</text>") != std::string::npos);
 }
 
-TEST_CASE("SVG: title, subtitle, the age axis and the legend from 0 to top") {
+TEST_CASE("heatmap svg: title, subtitle, the age axis and the legend from 0 to top") {
     const std::string s = svg(example());
     CHECK(s.find(">Retention by monthly cohort</text>") != std::string::npos);
     CHECK(s.find(">classic retention · month · 2024-01 to 2024-03</text>") != std::string::npos);
@@ -139,7 +140,7 @@ TEST_CASE("SVG: title, subtitle, the age axis and the legend from 0 to top") {
     CHECK(s.find(">50%</text>") != std::string::npos);
 }
 
-TEST_CASE("SVG: the all row comes last, bold and set apart by a rule") {
+TEST_CASE("heatmap svg: the all row comes last, bold and set apart by a rule") {
     const std::string s = svg(example());
     const auto all = s.find("data-cohort=\"all\"");
     REQUIRE(all != std::string::npos);
@@ -150,7 +151,7 @@ TEST_CASE("SVG: the all row comes last, bold and set apart by a rule") {
     CHECK(count(s, "<line class=\"rule\" x1=\"16\"") == 1);
 }
 
-TEST_CASE("SVG: every text is escaped for XML, labels and titles alike") {
+TEST_CASE("heatmap svg: every text is escaped for XML, labels and titles alike") {
     hm::map m = example();
     m.rows[0].label = "a<&\"b'";
     m.title = "x < y & \"z\"";
@@ -165,7 +166,7 @@ TEST_CASE("SVG: every text is escaped for XML, labels and titles alike") {
     CHECK(svg(m).find(">bellhere</text>") != std::string::npos);
 }
 
-TEST_CASE("SVG: a large map has every cell of its triangle and grows only with them") {
+TEST_CASE("heatmap svg: a large map has every cell of its triangle and grows only with them") {
     hm::map m;
     m.title = "big";
     m.unit = "%";
@@ -183,7 +184,7 @@ TEST_CASE("SVG: a large map has every cell of its triangle and grows only with t
     CHECK(s.size() < 300 * 301 / 2 * 400);
 }
 
-TEST_CASE("HTML: one page with both SVGs, the dark-mode query and no external URL") {
+TEST_CASE("heatmap html: one page with both SVGs, the dark-mode query and no external URL") {
     const std::string h = html(example());
     CHECK(h.rfind("<!doctype html>\n", 0) == 0);
     CHECK(h.find("<meta charset=\"utf-8\">") != std::string::npos);
@@ -199,7 +200,7 @@ TEST_CASE("HTML: one page with both SVGs, the dark-mode query and no external UR
     CHECK(h.substr(h.size() - 8) == "</html>\n");
 }
 
-TEST_CASE("HTML: a curve per cohort, the weighted average thick and named in the key") {
+TEST_CASE("heatmap html: a curve per cohort, the weighted average thick and named in the key") {
     const std::string h = html(example());
     CHECK(h.find("<g><title>2024-01</title><polyline") != std::string::npos);
     CHECK(h.find("<g><title>2024-02</title><circle") != std::string::npos);  // one age past 0

@@ -22,7 +22,7 @@ constexpr std::string_view style_sheet = R"(:root { color-scheme: light dark;
   --bg: #ffffff; --fg: #111111; --muted: #555555; --rule: #999999; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #161a1f; --fg: #e8eaed; --muted: #a8adb4; --rule: #6b7178; }
-  svg .cohorts { filter: invert(1) hue-rotate(180deg); }
+  svg .cohorts { filter: invert(1) hue-rotate(180deg) brightness(1.5); }
 }
 body { background: var(--bg); color: var(--fg); font-family: sans-serif; margin: 24px; }
 h1 { font-size: 20px; margin: 0 0 4px; }
