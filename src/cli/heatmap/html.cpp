@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <string>
@@ -155,8 +156,19 @@ void write_curves(std::ostream& out, const map& m) {
         text(buf, left - 6, a.y(v) + 4, "muted", page_muted, " text-anchor=\"end\"",
              tick_label(v) + "%");
     }
-    const std::size_t x_every = std::max<std::size_t>(1, (span + 12) / 12);
-    for (std::size_t k = a.first; k < m.ages; k += x_every) {
+    // Ages on round multiples (at most about a dozen), and the first age unless one is near.
+    std::size_t x_every = 1;
+    for (std::size_t scale = 1; span > 12 * x_every; scale *= 10)
+        for (const std::size_t f : std::array<std::size_t, 4>{1, 2, 5, 10})
+            if (span <= 12 * f * scale) {
+                x_every = f * scale;
+                break;
+            }
+    for (std::size_t k = a.first; k < m.ages; ++k) {
+        const bool near_first = k == a.first && k % x_every != 0 &&
+                                x_every - k % x_every < std::max<std::size_t>(x_every / 2, 1);
+        if (k % x_every != 0 && (k != a.first || near_first))
+            continue;
         line(buf, a.x(k), top + plot_h, a.x(k), top + plot_h + 4, "");
         text(buf, a.x(k), top + plot_h + 18, "muted", page_muted, " text-anchor=\"middle\"",
              fmt::format("{}", k));
