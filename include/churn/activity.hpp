@@ -28,9 +28,12 @@ struct activity_options {
     /// add() throws unsorted_log at the first row older than its customer's previous row, since
     /// telling a new order from a repeated one then needs every order seen.
     bool unsorted = false;
-    bool revenue_movements = false;    ///< revenue movements per period (keeps what the next does)
-    bool revenue_by_customer = false;  ///< keep each customer's revenue per period (cohorts)
-    bool customer_details = false;     ///< keep each customer's first/last order, orders, revenue
+    bool revenue_movements = false;  ///< revenue movements per period (keeps what the next does)
+    /// Keep the revenue cohorts need: in a sorted log, per cohort and age (add() throws
+    /// unsorted_log at a row older than its customer's previous one); unsorted, per customer
+    /// and period.
+    bool cohort_revenue = false;
+    bool customer_details = false;  ///< keep each customer's first/last order, orders, revenue
 };
 
 /// add() met a row older than its customer's previous one, in sorted mode: read the log again
@@ -145,7 +148,7 @@ class activity {
     std::vector<activity_customer> customers(activity_cell cell, std::int64_t p) const;
 
     /// The retention of each acquisition cohort (cohort.hpp), from the same customers; revenue
-    /// needs revenue_by_customer.
+    /// needs cohort_revenue.
     cohort_table cohorts(const cohort_options& o) const;
     /// The customers one cell of cohorts() counts, in the order they first appeared.
     std::vector<activity_customer> cohort_customers(const cohort_options& o, std::int64_t cohort,

@@ -127,7 +127,7 @@ int run(const cohort_options_flags& o, const context& ctx) {
     c.last = plan.last_period;
     activity_options a;
     a.orders = order_rule::rows;  // a cohort needs activity, not orders: no order set ever
-    a.revenue_by_customer = true;
+    a.cohort_revenue = true;
     a.customer_details = cell.has_value();
 
     std::vector<std::string> notes;

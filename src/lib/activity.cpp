@@ -80,6 +80,12 @@ void activity::state::rescale(int s) {
     for (auto& m : movements)
         for (auto& [p, units] : m)
             units = checked_mul(units, f);
+    cohort_sums.each([&](std::vector<int128>& ages) {
+        for (int128& units : ages)
+            units = checked_mul(units, f);
+    });
+    for (auto& [index, waiting] : refunds_waiting)
+        waiting.second = checked_mul(waiting.second, f);
     scale = s;
 }
 
@@ -99,6 +105,38 @@ bool activity::state::new_order(customer_record& c, std::uint32_t index, const a
     c.has_key = true;
     c.last_key = key;
     return fresh;
+}
+
+void activity::state::add_cohort_revenue(customer_record& c, std::uint32_t index,
+                                         const activity_row& r, int128 units) {
+    // Sorted by time, a customer's first order is their first row with an amount >= 0, so each
+    // row's cohort is known when it comes: the revenue goes to its cell at once. Refunds before
+    // it wait, in case the first order falls in their period (age 0 has them).
+    if (r.micros < c.last_micros)
+        throw unsorted_log("the log is not sorted by time: a row of customer " + quote(r.customer) +
+                           " is older than the one before");
+    c.last_micros = r.micros;
+    if (c.first == no_period) {
+        const auto waiting = refunds_waiting.find(index);
+        if (units < 0) {
+            auto& [period, sum] = refunds_waiting[index];
+            if (waiting == refunds_waiting.end() || period != r.period)
+                period = r.period, sum = 0;
+            sum = checked_add(sum, units);
+            return;
+        }
+        if (waiting != refunds_waiting.end()) {
+            if (waiting->second.first == r.period)
+                units = checked_add(units, waiting->second.second);
+            refunds_waiting.erase(waiting);
+        }
+    }
+    const std::int64_t cohort = c.first == no_period ? r.period : c.first;
+    std::vector<int128>& ages = cohort_sums.at(cohort);
+    const auto age = static_cast<std::size_t>(r.period - cohort);
+    if (ages.size() <= age)
+        ages.resize(age + 1);
+    ages[age] = checked_add(ages[age], units);
 }
 
 void activity::add(const activity_row& r) {
@@ -151,10 +189,12 @@ void activity::state::add(const activity_row& r, std::uint64_t hash) {
             s.details.resize(index + 1);
         s.details[index].revenue = checked_add(s.details[index].revenue, units);
     }
-    if (s.o.revenue_movements || s.o.revenue_by_customer) {
+    if (s.per_customer_revenue()) {
         if (s.movements.size() <= index)
             s.movements.resize(index + 1);
         add_revenue(s.movements[index], r.period, units);
+    } else if (s.o.cohort_revenue) {
+        s.add_cohort_revenue(*c, index, r, units);
     }
     if (units < 0)
         return;  // a refund: revenue, but no order and no activity

@@ -8,6 +8,8 @@
 
 #include <climits>
 #include <cstdint>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace churn {
@@ -24,6 +26,10 @@ struct activity::state {
     per_period<exact_sum> revenue;
     std::vector<customer_detail> details;     ///< customer_details
     std::vector<customer_revenue> movements;  ///< revenue per customer and period, if kept
+    /// cohort_revenue in a sorted log: per cohort (its period) the revenue at each age.
+    per_period<std::vector<int128>> cohort_sums;
+    /// ... and the refunds of a customer without an order yet: their period and sum.
+    std::unordered_map<std::uint32_t, std::pair<std::int64_t, int128>> refunds_waiting;
     std::size_t rows = 0;
     std::int64_t first_day = 0;
     std::int64_t last_day = 0;
@@ -34,6 +40,12 @@ struct activity::state {
     /// Brings every sum to `s` decimals, for an amount more precise than those before.
     void rescale(int s);
     bool new_order(customer_record& c, std::uint32_t index, const activity_row& r);
+    void add_cohort_revenue(customer_record& c, std::uint32_t index, const activity_row& r,
+                            int128 units);
+    /// Where the revenue of each customer and period is kept.
+    bool per_customer_revenue() const {
+        return o.revenue_movements || (o.cohort_revenue && o.unsorted);
+    }
     void add(const activity_row& r, std::uint64_t hash);
     std::vector<std::uint64_t> hashes;  ///< of a batch's customers
 };

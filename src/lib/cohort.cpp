@@ -18,23 +18,21 @@ std::pair<std::int64_t, std::int64_t> bounds(const activity::state& s, const coh
     return {o.first.value_or(s.lo), o.last.value_or(s.hi)};
 }
 
-/// Calls f(age) for every age up to `last` at which customer c (of cohort `first`) is
-/// retained. The one definition of classic and unbounded retention.
+/// The ages up to `last` at which customer c (of cohort c.first) was active, and the latest.
+/// Retention counts them (classic) or every age up to the latest (unbounded): the one
+/// definition of both.
 template <typename F>
-void retained_ages(const customer_record& c, const period_bits& bits, retention_kind kind,
-                   std::int64_t last, F&& f) {
+std::int64_t active_ages(const customer_record& c, const period_bits& bits, std::int64_t last,
+                         F&& f) {
     const std::int64_t first = c.first;
     std::int64_t latest = -1;
     bits.each(c, [&](std::int64_t q) {
         if (q < first || q > last)
             return;  // before the first order: a row of an order first seen later; after: unasked
-        if (kind == retention_kind::classic)
-            f(q - first);
+        f(q - first);
         latest = q - first;
     });
-    if (kind == retention_kind::unbounded)
-        for (std::int64_t k = 0; k <= latest; ++k)
-            f(k);
+    return latest;
 }
 
 }  // namespace
@@ -67,18 +65,31 @@ cohort_table activity::cohorts(const cohort_options& o) const {
             r.active.assign(ages, 0);
             r.revenue.assign(ages, 0);
         }
-        retained_ages(c, s.bits, o.retention, to,
-                      [&](std::int64_t k) { ++r.active[static_cast<std::size_t>(k)]; });
-        if (i < s.movements.size())
+        if (o.retention == retention_kind::classic) {
+            active_ages(c, s.bits, to,
+                        [&](std::int64_t k) { ++r.active[static_cast<std::size_t>(k)]; });
+        } else {
+            // Counted at the latest age here, then summed from the oldest age down.
+            ++r.active[static_cast<std::size_t>(active_ages(c, s.bits, to, [](std::int64_t) {}))];
+        }
+        if (s.per_customer_revenue() && i < s.movements.size())
             for (const auto& [p, units] : s.movements[i])
                 if (p >= c.first && p <= to)
                     r.revenue[static_cast<std::size_t>(p - c.first)] =
                         checked_add(r.revenue[static_cast<std::size_t>(p - c.first)], units);
     }
     for (std::size_t i = 0; i < n; ++i) {
-        const sums& r = rows[i];
+        sums& r = rows[i];
         if (r.customers == 0)
             continue;
+        if (s.o.cohort_revenue && !s.per_customer_revenue()) {
+            const std::vector<int128> ages = s.cohort_sums.get(from + static_cast<std::int64_t>(i));
+            for (std::size_t k = 0; k < std::min(ages.size(), r.revenue.size()); ++k)
+                r.revenue[k] = ages[k];
+        }
+        if (o.retention == retention_kind::unbounded)
+            for (std::size_t k = r.active.size() - 1; k-- > 0;)
+                r.active[k] += r.active[k + 1];
         cohort_row row;
         row.period = from + static_cast<std::int64_t>(i);
         row.customers = r.customers;
@@ -110,9 +121,10 @@ std::vector<activity_customer> activity::cohort_customers(const cohort_options& 
         const customer_record& c = s.table.record(i);
         if (c.first != cohort)
             continue;
-        bool in = false;
-        retained_ages(c, s.bits, o.retention, to, [&](std::int64_t k) { in = in || k == age; });
-        if (in)
+        bool at = false;
+        const std::int64_t latest =
+            active_ages(c, s.bits, to, [&](std::int64_t k) { at = at || k == age; });
+        if (o.retention == retention_kind::classic ? at : latest >= age)
             out.push_back(customer_of(s, i, c));
     }
     return out;

@@ -37,18 +37,48 @@ std::vector<activity_row> small_log() {
             row("c", 1, 300),  row("b", 2, 400), row("c", 2, -100)};
 }
 
-activity fed(const std::vector<activity_row>& rows) {
+activity fed(const std::vector<activity_row>& rows, bool unsorted = true) {
     activity_options o;
     o.orders = churn::order_rule::rows;
-    o.revenue_by_customer = true;
+    o.cohort_revenue = true;
+    o.unsorted = unsorted;
     activity a(o);
     for (const auto& r : rows)
         a.add(r);
     return a;
 }
 
+/// Every figure of a table, to compare two.
+std::string dump(const cohort_table& t) {
+    std::string out;
+    const auto cell = [&](const churn::cohort_cell& c) {
+        out += std::to_string(c.customers) + " " + std::to_string(c.active) + " " +
+               std::to_string(static_cast<long long>(c.revenue.units)) + " " +
+               std::to_string(static_cast<long long>(c.cumulative.units)) + ";";
+    };
+    for (const auto& c : t.cohorts) {
+        out += std::to_string(c.period) + ":";
+        for (const auto& x : c.cells)
+            cell(x);
+        out += "\n";
+    }
+    for (const auto& x : t.all)
+        cell(x);
+    return out;
+}
+
+/// The table of the unsorted mode (revenue per customer); where the rows are sorted, the
+/// sorted mode (revenue per cohort as it comes) must give the same.
 cohort_table table(const std::vector<activity_row>& rows, cohort_options o = {}) {
-    return fed(rows).cohorts(o);
+    cohort_table t = fed(rows).cohorts(o);
+    std::string sorted;
+    try {
+        sorted = dump(fed(rows, false).cohorts(o));
+    } catch (const churn::unsorted_log&) {
+        return t;
+    }
+    CHECK(sorted == dump(t));
+    return t;
 }
 
 /// active per age of each cohort, then of the average.
@@ -136,6 +166,7 @@ TEST_CASE("cohort: a period without a first order is no cohort, and a cohort of 
 TEST_CASE("cohort: rows in any order give the same table") {
     auto rows = small_log();
     std::reverse(rows.begin(), rows.end());
+    CHECK_THROWS_AS(fed(rows, false), churn::unsorted_log);  // the sorted mode knows it is not
     CHECK(actives(table(rows)) == actives(table(small_log())));
     CHECK(cents(table(rows).cohorts[0].cells[2].cumulative) == "2600");
 }
@@ -164,6 +195,13 @@ TEST_CASE(
     CHECK(t.cohorts[0].customers == 1);
     CHECK(cents(t.cohorts[0].cells[0].revenue) == "1000");
     CHECK(cents(t.cohorts[0].cells[1].cumulative) == "1100");
+}
+
+TEST_CASE("cohort: a refund before the first order of its own period is the cohort's revenue") {
+    // s refunds, then orders, both in period 1; the earlier refund of period 0 is in no cell.
+    const cohort_table t = table({row("s", 0, -300), row("s", 1, -50), row("s", 1, 200)});
+    REQUIRE(t.cohorts.size() == 1);
+    CHECK(cents(t.cohorts[0].cells[0].revenue) == "150");
 }
 
 TEST_CASE("cohort: the customers behind a cell, classic and unbounded") {
