@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks a heatmap SVG (or the grid inside an HTML page) against the long-form CSV of the same
 log: one g.cell per (cohort, age) the CSV has and none other, in the CSV's order (the all row
-last), each a shaded rect and a text; with --show pct (the default) the text is the CSV's
-retention_pct, '%' and a '*' on partial cells, which are also dashed. Python stdlib only.
+last), each a shaded rect and a text whose ink contrasts with it; with --show pct (the default)
+the text is the CSV's retention_pct, '%' and a '*' on partial cells, which are also dashed.
+Python stdlib only.
 
     svg_check.py FILE.svg|FILE.html COHORT.csv
 """
@@ -17,6 +18,20 @@ SVG = "{http://www.w3.org/2000/svg}"
 def fail(message):
     print(f"svg_check: {message}", file=sys.stderr)
     sys.exit(1)
+
+
+def luminance(colour):
+    def linear(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a, b):
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+    x, y = luminance(a) + 0.05, luminance(b) + 0.05
+    return max(x, y) / min(x, y)
 
 
 def grid_document(path):
@@ -67,6 +82,11 @@ def main():
             fail(f"{where}: no rect with a #rrggbb fill")
         if text is None or not re.fullmatch(r"#[0-9a-f]{6}", text.get("fill", "")):
             fail(f"{where}: no text with a #rrggbb ink")
+        # The scale's worst shade (t = 0.7, #2e7ebc) gives 4.35 with its better ink, just short of
+        # WCAG AA's 4.5 (said to the scale's owner); the wrong ink on a light or dark shade fails.
+        ratio = contrast(rect.get("fill"), text.get("fill"))
+        if ratio < 4.3:
+            fail(f"{where}: ink {text.get('fill')} on {rect.get('fill')} contrasts {ratio:.2f} < 4.3")
         if title is None or not (title.text or "").startswith(f"{cohort}, age {age}: "):
             fail(f"{where}: no <title> tooltip naming it")
         partial = row["partial"] == "true"
