@@ -106,15 +106,6 @@ void write_line(std::string& out, const map& m, const row& r, const axes& a,
     out += "</g>\n";
 }
 
-void text(std::string& out, double x, double y, std::string_view cls, std::string_view fill,
-          std::string_view attrs, std::string_view s) {
-    fmt::format_to(std::back_inserter(out),
-                   "<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"{}\" fill=\"{}\"{}>", x, y, cls, fill,
-                   attrs);
-    append_xml(out, s);
-    out += "</text>\n";
-}
-
 void line(std::string& out, double x1, double y1, double x2, double y2, std::string_view attrs) {
     fmt::format_to(std::back_inserter(out),
                    "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" class=\"rule\" "
@@ -153,8 +144,8 @@ void write_curves(std::ostream& out, const map& m) {
                    page_background);
     for (double v = 0; v <= a.y_max + 1e-9; v += y_step) {
         line(buf, left, a.y(v), left + plot_w, a.y(v), v == 0 ? "" : " stroke-opacity=\"0.35\"");
-        text(buf, left - 6, a.y(v) + 4, "muted", page_muted, " text-anchor=\"end\"",
-             tick_label(v) + "%");
+        append_text(buf, left - 6, a.y(v) + 4, "muted", page_muted, " text-anchor=\"end\"",
+                    tick_label(v) + "%");
     }
     // Ages on round multiples (at most about a dozen), and the first age unless one is near.
     std::size_t x_every = 1;
@@ -170,19 +161,19 @@ void write_curves(std::ostream& out, const map& m) {
         if (k % x_every != 0 && (k != a.first || near_first))
             continue;
         line(buf, a.x(k), top + plot_h, a.x(k), top + plot_h + 4, "");
-        text(buf, a.x(k), top + plot_h + 18, "muted", page_muted, " text-anchor=\"middle\"",
-             fmt::format("{}", k));
+        append_text(buf, a.x(k), top + plot_h + 18, "muted", page_muted, " text-anchor=\"middle\"",
+                    fmt::format("{}", k));
     }
     line(buf, left, top, left, top + plot_h, "");
-    text(buf, left + plot_w / 2.0, top + plot_h + 38, "fg", page_text, " text-anchor=\"middle\"",
-         axis_label(m));
+    append_text(buf, left + plot_w / 2.0, top + plot_h + 38, "fg", page_text,
+                " text-anchor=\"middle\"", axis_label(m));
     if (a.first > 0)
-        text(buf, left + plot_w, top + plot_h + 38, "muted", page_muted, " text-anchor=\"end\"",
-             "age 0 (100% by definition) not drawn");
-    text(buf, 16, top + plot_h / 2.0, "fg", page_text,
-         fmt::format(" text-anchor=\"middle\" transform=\"rotate(-90 16 {:.1f})\"",
-                     top + plot_h / 2.0),
-         "retention (%)");
+        append_text(buf, left + plot_w, top + plot_h + 38, "muted", page_muted,
+                    " text-anchor=\"end\"", "age 0 (100% by definition) not drawn");
+    append_text(buf, 16, top + plot_h / 2.0, "fg", page_text,
+                fmt::format(" text-anchor=\"middle\" transform=\"rotate(-90 16 {:.1f})\"",
+                            top + plot_h / 2.0),
+                "retention (%)");
     out << buf;
 
     buf = "<g class=\"cohorts\" stroke-opacity=\"0.8\" fill-opacity=\"0.8\">\n";
@@ -215,14 +206,14 @@ void write_curves(std::ostream& out, const map& m) {
         line(buf, x, key_y - 4, x + 28, key_y - 4,
              fmt::format(" style=\"stroke:{}\" stroke-width=\"3\"", average_colour));
         const std::string_view name = "all cohorts (weighted average)";
-        text(buf, x + 34, key_y, "fg", page_text, "", name);
+        append_text(buf, x + 34, key_y, "fg", page_text, "", name);
         x += 34 + text_width(name, 12) + 24;
     }
     buf += "<g class=\"cohorts\">";
     line(buf, x, key_y - 4, x + 28, key_y - 4,
          fmt::format(" style=\"stroke:{}\" stroke-width=\"1.25\"", hex(shade(0.75))));
     buf += "</g>";
-    text(buf, x + 34, key_y, "fg", page_text, "", "one cohort (shaded by its order)");
+    append_text(buf, x + 34, key_y, "fg", page_text, "", "one cohort (shaded by its order)");
     buf += "</svg>\n";
     out << buf;
 }

@@ -45,6 +45,15 @@ double text_width(std::string_view s, double px, bool bold) {
     return static_cast<double>(display_width(s)) * px * (bold ? 0.70 : 0.64);
 }
 
+void append_text(std::string& out, double x, double y, std::string_view cls, std::string_view fill,
+                 std::string_view attrs, std::string_view s) {
+    const auto px = [](double v) { return std::round(v * 10) / 10; };
+    fmt::format_to(std::back_inserter(out), "<text x=\"{}\" y=\"{}\" class=\"{}\" fill=\"{}\"{}>",
+                   px(x), px(y), cls, fill, attrs);
+    append_xml(out, s);
+    out += "</text>\n";
+}
+
 std::string axis_label(const map& m) {
     return m.age_unit.empty() ? "age" : "age (" + m.age_unit + "s)";
 }
@@ -166,15 +175,6 @@ layout measure(const map& m, const grid_style& style) {
     return l;
 }
 
-// <text x y class fill …>escaped</text>; the class lets the HTML page recolour it in dark mode.
-void text(std::string& out, int x, int y, std::string_view cls, std::string_view fill,
-          std::string_view attrs, std::string_view s) {
-    fmt::format_to(std::back_inserter(out), "<text x=\"{}\" y=\"{}\" class=\"{}\" fill=\"{}\"{}>",
-                   x, y, cls, fill, attrs);
-    append_xml(out, s);
-    out += "</text>\n";
-}
-
 // The baseline that centres text of `px` in a band of `h` starting at `top`.
 int centred(int top, int h, int px) {
     return top + h / 2 + static_cast<int>(std::lround(px * 0.36));
@@ -218,7 +218,7 @@ void write_cell(std::string& out, const map& m, const row& r, std::size_t age, c
 void write_legend(std::string& out, const map& m, const layout& l) {
     const int y = l.legend_y;
     const int bar_x = margin + l.legend_label_w;
-    text(out, margin, y + legend_h - 2, "muted", page_muted, "", legend_label(m));
+    append_text(out, margin, y + legend_h - 2, "muted", page_muted, "", legend_label(m));
     out += "<defs><linearGradient id=\"churn-heatmap-scale\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">";
     constexpr int steps = 8;
     for (int i = 0; i <= steps; ++i)
@@ -237,8 +237,8 @@ void write_legend(std::string& out, const map& m, const layout& l) {
                        "stroke=\"{}\"/>\n",
                        x, y + legend_h, x, y + legend_h + 3, page_rule);
         const char* anchor = i == 0 ? "start" : i == ticks ? "end" : "middle";
-        text(out, x, y + legend_h + text_px + 3, "muted", page_muted,
-             fmt::format(" text-anchor=\"{}\"", anchor), percent(m.top * i / ticks));
+        append_text(out, x, y + legend_h + text_px + 3, "muted", page_muted,
+                    fmt::format(" text-anchor=\"{}\"", anchor), percent(m.top * i / ticks));
     }
     if (l.any_partial) {
         const int x = bar_x + l.legend_w + 32;
@@ -246,7 +246,7 @@ void write_legend(std::string& out, const map& m, const layout& l) {
                        "<rect class=\"key\" x=\"{}\" y=\"{}\" width=\"20\" height=\"{}\" "
                        "fill=\"none\" stroke=\"{}\" stroke-dasharray=\"3 2\"/>\n",
                        x, y - 1, legend_h + 2, page_text);
-        text(out, x + 26, y + legend_h - 2, "muted", page_muted, "", "* partial period");
+        append_text(out, x + 26, y + legend_h - 2, "muted", page_muted, "", "* partial period");
     }
 }
 
@@ -266,17 +266,18 @@ void write_grid(std::ostream& out, const map& m, const grid_style& style) {
                    "<rect class=\"bg\" width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
                    page_background);
     if (style.titled) {
-        text(buf, margin, margin + title_px, "fg", page_text,
-             fmt::format(" font-size=\"{}\" font-weight=\"bold\"", title_px), m.title);
-        text(buf, margin, margin + title_px + 4 + text_px, "muted", page_muted, "", m.subtitle);
+        append_text(buf, margin, margin + title_px, "fg", page_text,
+                    fmt::format(" font-size=\"{}\" font-weight=\"bold\"", title_px), m.title);
+        append_text(buf, margin, margin + title_px + 4 + text_px, "muted", page_muted, "",
+                    m.subtitle);
     }
-    text(buf, l.grid_x, l.axis_y, "muted", page_muted, "", axis_label(m));
-    text(buf, margin, l.header_y, "fg", page_text, " font-weight=\"bold\"", "cohort");
-    text(buf, margin + l.label_w + l.size_w - 8, l.header_y, "fg", page_text,
-         " font-weight=\"bold\" text-anchor=\"end\"", "customers");
+    append_text(buf, l.grid_x, l.axis_y, "muted", page_muted, "", axis_label(m));
+    append_text(buf, margin, l.header_y, "fg", page_text, " font-weight=\"bold\"", "cohort");
+    append_text(buf, margin + l.label_w + l.size_w - 8, l.header_y, "fg", page_text,
+                " font-weight=\"bold\" text-anchor=\"end\"", "customers");
     for (std::size_t k = 0; k < m.ages; ++k)
-        text(buf, l.grid_x + static_cast<int>(k) * l.cell_w + (l.cell_w - 1) / 2, l.header_y, "fg",
-             page_text, " text-anchor=\"middle\"", fmt::format("{}", k));
+        append_text(buf, l.grid_x + static_cast<int>(k) * l.cell_w + (l.cell_w - 1) / 2, l.header_y,
+                    "fg", page_text, " text-anchor=\"middle\"", fmt::format("{}", k));
     out << buf;
 
     for (std::size_t i = 0; i < m.rows.size(); ++i) {
@@ -290,9 +291,9 @@ void write_grid(std::ostream& out, const map& m, const grid_style& style) {
                            margin, top - all_gap / 2, l.grid_end, top - all_gap / 2, page_rule);
         const std::string_view weight = r.average ? " font-weight=\"bold\"" : "";
         const int baseline = centred(top, cell_h - 1, text_px);
-        text(buf, margin, baseline, "fg", page_text, weight, r.label);
-        text(buf, margin + l.label_w + l.size_w - 8, baseline, "fg", page_text,
-             fmt::format("{} text-anchor=\"end\"", weight), fmt::format("{}", r.size));
+        append_text(buf, margin, baseline, "fg", page_text, weight, r.label);
+        append_text(buf, margin + l.label_w + l.size_w - 8, baseline, "fg", page_text,
+                    fmt::format("{} text-anchor=\"end\"", weight), fmt::format("{}", r.size));
         fmt::format_to(std::back_inserter(buf),
                        "<g class=\"row{}\" font-size=\"{}\" text-anchor=\"middle\"{}>\n",
                        r.average ? " all" : "", cell_px, weight);
@@ -306,7 +307,7 @@ void write_grid(std::ostream& out, const map& m, const grid_style& style) {
     buf.clear();
     int y = l.notes_y + text_px;
     for (const auto line : lines_of(m.partial_note)) {
-        text(buf, margin, y, "muted", page_muted, "", line);
+        append_text(buf, margin, y, "muted", page_muted, "", line);
         y += text_px + 6;
     }
     write_legend(buf, m, l);

@@ -25,6 +25,11 @@ inline constexpr std::string_view page_rule = "#999999";
 /// the widest common metrics (DejaVu Sans), so that nothing set by it overlaps.
 double text_width(std::string_view s, double px, bool bold = false);
 
+/// <text> at (x, y), to 0.1 px, with `s` escaped; `cls` (fg, muted) lets the HTML page recolour
+/// it in dark mode, `fill` is its colour in light mode, `attrs` more attributes (" a=\"…\"").
+void append_text(std::string& out, double x, double y, std::string_view cls, std::string_view fill,
+                 std::string_view attrs, std::string_view s);
+
 /// "age (months)": the title of the age axis, in the grid and under the curves.
 std::string axis_label(const map& m);
 
