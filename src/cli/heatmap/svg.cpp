@@ -114,7 +114,7 @@ std::string legend_label(const map& m) {
 layout measure(const map& m, const grid_style& style) {
     layout l;
     double label = text_width("cohort", text_px, true);
-    double size = text_width("customers", text_px);
+    double size = text_width("customers", text_px, true);
     double cell = 0;
     for (const auto& r : m.rows) {
         label = std::max(label, text_width(r.label, text_px, r.average));
