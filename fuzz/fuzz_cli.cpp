@@ -12,7 +12,7 @@
 // Each run happens in a scratch directory holding a few small input files (the working
 // directory is restored afterwards, so relative corpus paths work), and arguments containing
 // '/' are skipped, so that the fuzzer cannot read arbitrary files (/dev/zero…). Standard input
-// is /dev/null. Two activity logs (log.csv, log.txt) feed churn events.
+// is /dev/null. Two activity logs (log.csv, log.txt) feed churn events and churn cohort.
 
 #include "cli/app.hpp"
 
@@ -278,8 +278,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string e = err.str();
     if (status != 0 && status != 1 && status != 2)
         fail("exit status outside 0, 1, 2", args, status, o, e);
-    // batch and events stream (rows before a bad one, notes, every bad row's message).
-    const bool events = !args.empty() && args.front() == "events";
+    // batch, events and cohort stream (rows before a bad one, notes, every bad row's message).
+    const bool events = !args.empty() && (args.front() == "events" || args.front() == "cohort");
     const bool batch = events || (!args.empty() && args.front() == "batch");
     if (status == 2) {
         if (e.empty() || e.back() != '\n')
@@ -295,7 +295,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (e.find('\n', line) == std::string::npos)
             fail("stderr does not end with a newline", args, status, o, e);
     }
-    // events --customers lists nobody when nobody is in the cell.
+    // events and cohort --customers list nobody when nobody is in the cell.
     const bool listing = events && std::find(args.begin(), args.end(), "--customers") != args.end();
     if (status == 0 && o.empty() && !listing)
         fail("success without output", args, status, o, e);

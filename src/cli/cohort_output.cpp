@@ -206,9 +206,9 @@ heatmap::map heatmap_of(const cohort_settings& s, const cohort_report& r) {
     }
     const std::int64_t customers = t.all.empty() ? 0 : t.all.front().customers;
     m.subtitle = fmt::format(
-        "{}: active in the {} k {}s after the first order{} · cohorts {} … {} · {} customers",
+        "{}: active in the k-th {} after the first order{} · cohorts {} … {} · {} customers",
         s.retention == retention_kind::classic ? "classic retention" : "unbounded retention", unit,
-        unit, s.retention == retention_kind::classic ? "" : " or later", s.cal.label(t.first),
+        s.retention == retention_kind::classic ? "" : " or any later one", s.cal.label(t.first),
         s.cal.label(t.last), customers);
     m.age_unit = std::string(unit);
     m.ages = t.all.size();

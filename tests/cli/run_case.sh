@@ -68,7 +68,7 @@ stdin=/dev/null
 
 (
     cd "$dir" || exit 99
-    unset NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
+    unset NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS COLORTERM
     export LC_ALL=C.UTF-8 TERM=dumb SHELL=/bin/bash CHURN_BIN="$churn_bin" CHURN_DATA="${CHURN_DATA:-}"
     # shellcheck disable=SC2016 # expanded by the inner bash
     exec timeout 60 bash -c 'set -o pipefail

@@ -149,14 +149,15 @@ TEST_CASE("terminal heatmap: no escape at all without colour") {
 
 TEST_CASE("terminal heatmap: 256 colours shade by retention over top, ink on each") {
     const std::string out = draw(small(), 80, colors::xterm256);
-    // 50 % of a top of 50 is the darkest Blues (8,48,107): cube 23 with white ink (231); so
-    // is age 0 (100 %, clamped). Were `top` ignored, 50 % would be the middle shade (74).
-    CHECK(out.find("\x1b[48;5;23m\x1b[38;5;231m  50.00 \x1b[0m") != std::string::npos);
-    CHECK(out.find("\x1b[48;5;23m\x1b[38;5;231m 100.00*\x1b[0m") != std::string::npos);
-    // 0 % is the lightest (247,251,255): white (231) under dark ink (17,17,17: grey 233).
-    CHECK(out.find("\x1b[48;5;231m\x1b[38;5;233m   0.00*\x1b[0m") != std::string::npos);
-    // The all row's 33.33 % of 50: two thirds of the way, (55,135,192) → cube 67, dark ink.
-    CHECK(out.find("\x1b[48;5;67m\x1b[38;5;233m  33.33*\x1b[0m") != std::string::npos);
+    // 50 % of a top of 50 is the darkest Blues (8,48,107): navy 18, the blue of nearest
+    // lightness, with white ink (231); so is age 0 (100 %, clamped). Were `top` ignored, 50 %
+    // would be the middle shade (74).
+    CHECK(out.find("\x1b[48;5;18m\x1b[38;5;231m  50.00 \x1b[0m") != std::string::npos);
+    CHECK(out.find("\x1b[48;5;18m\x1b[38;5;231m 100.00*\x1b[0m") != std::string::npos);
+    // 0 % is the lightest (247,251,255): 195 under dark ink (17,17,17: grey 233).
+    CHECK(out.find("\x1b[48;5;195m\x1b[38;5;233m   0.00*\x1b[0m") != std::string::npos);
+    // The all row's 33.33 % of 50: two thirds of the way, (55,135,192) → 32, dark ink.
+    CHECK(out.find("\x1b[48;5;32m\x1b[38;5;233m  33.33*\x1b[0m") != std::string::npos);
     CHECK(out.find("\x1b[1mall\x1b[0m") != std::string::npos);
     // Every cell and every block of the legend ends with a reset: 9 cells, 8 blocks, 1 label.
     CHECK(count(out, "\x1b[0m") == 9 + 8 + 1);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace churn::cli::heatmap {
 
@@ -83,6 +84,34 @@ int xterm256(rgb c) {
     const int grey = std::clamp((mean - 8 + 5) / 10, 0, 23);
     const int v = 8 + 10 * grey;
     return distance(v, v, v) < cube_d ? 232 + grey : cube;
+}
+
+int xterm256_shade(rgb shade) {
+    // Blues of the cube, from white to navy: (index, colour).
+    constexpr std::array<std::pair<int, rgb>, 15> blues = {{{231, {255, 255, 255}},
+                                                            {195, {215, 255, 255}},
+                                                            {189, {215, 215, 255}},
+                                                            {153, {175, 215, 255}},
+                                                            {117, {135, 215, 255}},
+                                                            {111, {135, 175, 255}},
+                                                            {75, {95, 175, 255}},
+                                                            {74, {95, 175, 215}},
+                                                            {68, {95, 135, 215}},
+                                                            {32, {0, 135, 215}},
+                                                            {26, {0, 95, 215}},
+                                                            {25, {0, 95, 175}},
+                                                            {24, {0, 95, 135}},
+                                                            {18, {0, 0, 135}},
+                                                            {17, {0, 0, 95}}}};
+    const double l = luminance(shade);
+    int best = blues.front().first;
+    double distance = 2;
+    for (const auto& [index, colour] : blues)
+        if (std::abs(luminance(colour) - l) < distance) {
+            distance = std::abs(luminance(colour) - l);
+            best = index;
+        }
+    return best;
 }
 
 }  // namespace churn::cli::heatmap

@@ -23,5 +23,8 @@ double contrast(rgb a, rgb b);
 std::string hex(rgb c);
 /// The nearest colour of the xterm 256-colour cube or grey ramp (16 … 255).
 int xterm256(rgb c);
+/// A shade in 256 colours: the blue of the palette whose lightness is nearest. The nearest
+/// colour of the cube would jump between teal, lavender and grey, out of order.
+int xterm256_shade(rgb shade);
 
 }  // namespace churn::cli::heatmap

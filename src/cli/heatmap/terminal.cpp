@@ -91,8 +91,8 @@ fit choose_fit(const map& m, std::size_t ages, std::size_t fixed, std::size_t ma
 void append_colour(std::string& out, colors palette, rgb background) {
     const rgb text = ink(background);
     if (palette == colors::xterm256)
-        fmt::format_to(std::back_inserter(out), "\x1b[48;5;{}m\x1b[38;5;{}m", xterm256(background),
-                       xterm256(text));
+        fmt::format_to(std::back_inserter(out), "\x1b[48;5;{}m\x1b[38;5;{}m",
+                       xterm256_shade(background), xterm256(text));
     else
         fmt::format_to(std::back_inserter(out), "\x1b[48;2;{};{};{}m\x1b[38;2;{};{};{}m",
                        background.r, background.g, background.b, text.r, text.g, text.b);
