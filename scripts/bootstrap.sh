@@ -7,7 +7,7 @@ set -euo pipefail
 
 build=(g++ cmake make pkg-config libcli11-dev libfmt-dev)
 test=(catch2 librapidcheck-dev help2man bash-completion zsh locales dpkg-dev file man-db
-      util-linux python3)
+      util-linux python3 chromium fonts-dejavu-core)
 fuzz=(clang-14 libclang-rt-14-dev)
 
 want=("${build[@]}")
