@@ -1,6 +1,7 @@
 // The terminal heatmap: the exact table without colour, the escapes of each palette, blank and
 // partial cells, the `all` row, and fitting a wide triangle into a narrow terminal.
 #include "cli/heatmap/heatmap.hpp"
+#include "cli/heatmap/scale.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -154,10 +155,10 @@ TEST_CASE("terminal heatmap: 256 colours shade by retention over top, ink on eac
     // would be the middle shade (74).
     CHECK(out.find("\x1b[48;5;18m\x1b[38;5;231m  50.00 \x1b[0m") != std::string::npos);
     CHECK(out.find("\x1b[48;5;18m\x1b[38;5;231m 100.00*\x1b[0m") != std::string::npos);
-    // 0 % is the lightest (247,251,255): 195 under dark ink (17,17,17: grey 233).
-    CHECK(out.find("\x1b[48;5;195m\x1b[38;5;233m   0.00*\x1b[0m") != std::string::npos);
+    // 0 % is the lightest (247,251,255): 195 under dark ink (black: cube 16).
+    CHECK(out.find("\x1b[48;5;195m\x1b[38;5;16m   0.00*\x1b[0m") != std::string::npos);
     // The all row's 33.33 % of 50: two thirds of the way, (55,135,192) → 32, dark ink.
-    CHECK(out.find("\x1b[48;5;32m\x1b[38;5;233m  33.33*\x1b[0m") != std::string::npos);
+    CHECK(out.find("\x1b[48;5;32m\x1b[38;5;16m  33.33*\x1b[0m") != std::string::npos);
     CHECK(out.find("\x1b[1mall\x1b[0m") != std::string::npos);
     // Every cell and every block of the legend ends with a reset: 9 cells, 8 blocks, 1 label.
     CHECK(count(out, "\x1b[0m") == 9 + 8 + 1);
@@ -170,8 +171,7 @@ TEST_CASE("terminal heatmap: true colour writes the scale's own colours") {
     CHECK(out.find("\x1b[48;2;8;48;107m\x1b[38;2;255;255;255m  50.00 \x1b[0m") !=
           std::string::npos);
     // ColorBrewer Blues' middle class, with dark ink.
-    CHECK(out.find("\x1b[48;2;107;174;214m\x1b[38;2;17;17;17m  25.00*\x1b[0m") !=
-          std::string::npos);
+    CHECK(out.find("\x1b[48;2;107;174;214m\x1b[38;2;0;0;0m  25.00*\x1b[0m") != std::string::npos);
     CHECK(out.find("48;5;") == std::string::npos);
 }
 
@@ -322,4 +322,20 @@ TEST_CASE("terminal heatmap: hundreds of cohorts and ages") {
     CHECK(lines[405].find("399.25*") != std::string::npos);
     for (const auto& line : lines)
         CHECK(columns(line) <= 4000);
+}
+
+TEST_CASE("heatmap scale: shades darken in order and every ink reads at WCAG AA") {
+    using churn::cli::heatmap::contrast;
+    using churn::cli::heatmap::ink;
+    using churn::cli::heatmap::shade;
+    double previous = 1;
+    for (int i = 0; i <= 1000; ++i) {
+        const auto s = shade(i / 1000.0);
+        const double against_white = contrast(s, {255, 255, 255});
+        CHECK(against_white >= previous);  // darker (or as dark) as t grows
+        previous = against_white;
+        CHECK(contrast(s, ink(s)) >= 4.5);
+    }
+    CHECK(shade(-1) == shade(0));
+    CHECK(shade(2) == shade(1));
 }

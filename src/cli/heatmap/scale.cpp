@@ -22,7 +22,8 @@ constexpr std::array<rgb, 9> stops = {{{247, 251, 255},
                                        {8, 81, 156},
                                        {8, 48, 107}}};
 
-constexpr rgb dark_ink{17, 17, 17};
+constexpr rgb dark_ink{
+    0, 0, 0};  // pure black: with white, every shade has a contrast of at least 4.58 (WCAG AA 4.5)
 constexpr rgb light_ink{255, 255, 255};
 
 double linear(std::uint8_t v) {
