@@ -175,6 +175,7 @@ int run(const cohort_options_flags& o, const context& ctx) {
             write_cohorts_after_error(ctx.out, s);  // the document stays whole, with no cohorts
         throw;
     }
+    ctx.out.flush();  // the notes follow the table, as those of churn events do
     for (const auto& n : notes)
         ctx.err << "churn: note: " << n << "\n";
     return skipped_rows_status(ctx.err, t.skipped, t.rows);
