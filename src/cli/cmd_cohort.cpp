@@ -160,8 +160,10 @@ int run(const cohort_options_flags& o, const context& ctx) {
             write_customers(ctx.out, log.cohort_customers(c, cell->cohort, cell->age), s.f,
                             s.numbers, s.amounts, ctx.common.format_given);
         } else {
-            const coverage cover = partial_periods(r, report.table.first, report.table.last, totals,
-                                                   "its cells are marked partial", notes);
+            // Partial where cells are: from the first cohort's period (before it, only refunds).
+            const coverage cover =
+                partial_periods(r, report.table.cohorts.front().period, report.table.last, totals,
+                                "its cells are marked partial", notes);
             report.first_partial = cover.first_partial;
             report.last_partial = cover.last_partial;
             report.first_day = date_text(r.from_day.value_or(totals.first_day));

@@ -17,9 +17,14 @@ namespace {
 constexpr std::array<std::string_view, 9> long_columns = {
     "cohort", "age", "period", "customers", "active", "retention_pct", "revenue", "ltv", "partial"};
 
+/// The first period with cells: the first cohort's (the table's first may hold only refunds).
+std::int64_t first_cells(const cohort_report& r) {
+    return r.table.cohorts.empty() ? r.table.first : r.table.cohorts.front().period;
+}
+
 /// Whether a period of the table is a partial one.
 bool partial_at(const cohort_report& r, std::int64_t period) {
-    return (period == r.table.first && r.first_partial) ||
+    return (period == first_cells(r) && r.first_partial) ||
            (period == r.table.last && r.last_partial);
 }
 
@@ -237,8 +242,8 @@ heatmap::map heatmap_of(const cohort_settings& s, const cohort_report& r) {
     m.top = top > 0 ? top : 100;
     std::vector<std::string> parts;
     if (r.first_partial)
-        parts.push_back(s.cal.label(t.first) + " (the data starts " + r.first_day + ")");
-    if (r.last_partial && (t.last != t.first || !r.first_partial))
+        parts.push_back(s.cal.label(first_cells(r)) + " (the data starts " + r.first_day + ")");
+    if (r.last_partial && (t.last != first_cells(r) || !r.first_partial))
         parts.push_back(s.cal.label(t.last) + " (the data ends " + r.last_day + ")");
     for (std::size_t i = 0; i < parts.size(); ++i)
         m.partial_note += (i == 0 ? "marked cells lie in a partial period: " : ", ") + parts[i];

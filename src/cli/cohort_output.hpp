@@ -30,7 +30,7 @@ struct cohort_settings {
 /// The table and what is known of its periods.
 struct cohort_report {
     cohort_table table;
-    bool first_partial = false;  ///< the first period reported is partial
+    bool first_partial = false;  ///< the first period with cells (the first cohort's) is partial
     bool last_partial = false;
     std::string first_day;  ///< what the data covers, for the pictures' note
     std::string last_day;
