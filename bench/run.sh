@@ -253,7 +253,7 @@ events_part() {
     hyperfine --style basic --runs "$runs" --export-json "$work/ev-times.json" "${args[@]}" >&2
 
     local section
-    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -c %s "$data")" "$base" "$etools" "$runs" <<'PY'
+    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -L -c %s "$data")" "$base" "$etools" "$runs" <<'PY'
 import json, sys, platform, subprocess
 work, n, customers, months, size, base, tools, runs = sys.argv[1:]
 tools = tools.split()
@@ -332,7 +332,7 @@ cohort_part() {
     hyperfine --style basic --runs "$runs" --export-json "$work/co-times.json" "${args[@]}" >&2
 
     local section
-    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -c %s "$data")" "$ctools" "$runs" \
+    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -L -c %s "$data")" "$ctools" "$runs" \
         "$(($(wc -l <"$work/co-churn.csv") - 1))" <<'PY'
 import json, os, sys, platform
 work, n, customers, months, size, tools, runs, cells = sys.argv[1:]
