@@ -308,8 +308,8 @@ cohort_part() {
     }
 
     # ---- check: every classic output is churn's, byte for byte, on the small log then the big
-    # one (unbounded is another table: only timed); the big log's checking run gives the RSS
-    # churn first: the others are checked against its output
+    # one (unbounded is another table: only timed); the big log's checking run gives the RSS.
+    # churn runs first: the others are compared with its output.
     local others=""
     for t in $ctools; do [[ $t == churn ]] || others+=" $t"; done
     ctools="churn$others"
