@@ -6,17 +6,20 @@
 #           --orders rows (events.sql in DuckDB and SQLite, events_pandas.py, events.awk in mawk
 #           and gawk, the ceiling ../shared/ceilings/events_fast.c), plus churn with its default
 #           distinct orders and on a shuffled copy of the log.
+#   cohort: the same order log, `churn cohort` (long form by month: sorted, shuffled and
+#           --retention unbounded) against DuckDB running cohort.sql, checked byte for byte.
 # Installs what it needs (Debian packages, DuckDB from npm into bench/node_modules), checks
 # that every tool's output agrees with churn's (events: first on a 20 000-event log against
 # events_ref.py, then on the big one), and writes each part's table into bench/RESULTS.md.
 # Until the build has `churn events`, the events part says so, skips churn and checks the
 # other tools against DuckDB.
 #
-#   bench/run.sh                      both parts: 10 000 000 rows / events, 3 runs each
-#   BENCH=events bench/run.sh         one part (batch or events)
+#   bench/run.sh                      every part: 10 000 000 rows / events, 3 runs each
+#   BENCH=events bench/run.sh         one part (batch, events or cohort)
 #   ROWS=1000000 RUNS=5 bench/run.sh
 #   TOOLS="churn c mawk duckdb" bench/run.sh
 #   EVENTS=1000000 CUSTOMERS=100000 MONTHS=36 SEED=1 EVENT_TOOLS="churn-rows duckdb ceiling" BENCH=events bench/run.sh
+#   EVENTS=1000000 COHORT_TOOLS="churn duckdb" BENCH=cohort bench/run.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -60,7 +63,7 @@ parts = {}
 for chunk in ("\n" + old).split("\n# ")[1:]:
     parts[chunk.split("\n", 1)[0]] = "# " + chunk.strip() + "\n"
 parts[title[2:]] = new
-order = ["churn batch benchmark", "churn events benchmark"]
+order = ["churn batch benchmark", "churn events benchmark", "churn cohort benchmark"]
 keys = [k for k in order if k in parts] + [k for k in parts if k not in order]
 open(path, "w").write("\n".join(parts[k] for k in keys))
 EOF
@@ -160,26 +163,35 @@ EOF
 write_section "# churn batch benchmark" <<<"$section"
 }
 
-# ---- events: SPEC §6 on an order log ---------------------------------------------------------
-events_part() {
-    local n=${EVENTS:-10000000} months=${MONTHS:-36} seed=${SEED:-20261201}
-    local customers=${CUSTOMERS:-$((n / 10))} runs=${EVENT_RUNS:-$runs}
-    local etools=${EVENT_TOOLS:-"churn-rows churn churn-shuffled duckdb sqlite3 pandas mawk gawk ceiling"}
-    local churn=$work/build/churn t
+# ---- the order logs of the events and cohort parts ------------------------------------------
+# event_logs N CUSTOMERS MONTHS SEED: generates (once) the big log, its shuffled copy and their
+# 20 000-event small versions, and sets the caller's locals data, shuffled, small and
+# small_shuffled to their paths (bash's dynamic scope: the caller declares them local).
+event_logs() {
+    local n=$1 customers=$2 months=$3 seed=$4
     gcc -O2 -o "$work/gen_events" "$here/gen_events.c" -lm
     # the generator's hash in the name: a changed generator never reuses a stale log
     local tag
     tag=$(sha1sum "$here/gen_events.c" | cut -c1-8)
-    local data=$work/events-$n-$customers-$months-$seed-$tag.csv
-    local shuffled=$work/events-$n-$customers-$months-$seed-$tag-shuffled.csv
-    local small=$work/events-20000-2000-$months-$seed-$tag.csv
-    local small_shuffled=$work/events-20000-2000-$months-$seed-$tag-shuffled.csv
+    data=$work/events-$n-$customers-$months-$seed-$tag.csv
+    shuffled=$work/events-$n-$customers-$months-$seed-$tag-shuffled.csv
+    small=$work/events-20000-2000-$months-$seed-$tag.csv
+    small_shuffled=$work/events-20000-2000-$months-$seed-$tag-shuffled.csv
     # log FILE ARGS...: written aside and renamed, so an interrupted run leaves no short log
     log() { [[ -f "$1" ]] || { "$work/gen_events" "${@:2}" >"$1.part" && mv "$1.part" "$1"; }; }
     log "$data" "$n" "$customers" "$months" "$seed"
     log "$shuffled" "$n" "$customers" "$months" "$seed" --shuffle
     log "$small" 20000 2000 "$months" "$seed"
     log "$small_shuffled" 20000 2000 "$months" "$seed" --shuffle
+}
+
+# ---- events: SPEC §6 on an order log ---------------------------------------------------------
+events_part() {
+    local n=${EVENTS:-10000000} months=${MONTHS:-36} seed=${SEED:-20261201}
+    local customers=${CUSTOMERS:-$((n / 10))} runs=${EVENT_RUNS:-$runs}
+    local etools=${EVENT_TOOLS:-"churn-rows churn churn-shuffled duckdb sqlite3 pandas mawk gawk ceiling"}
+    local churn=$work/build/churn t data shuffled small small_shuffled
+    event_logs "$n" "$customers" "$months" "$seed"
 
     if ! "$churn" events --help >/dev/null 2>&1; then
         echo "bench: this build has no \`churn events\`: skipping churn-rows, churn, churn-shuffled; the other tools are checked against DuckDB" >&2
@@ -241,7 +253,7 @@ events_part() {
     hyperfine --style basic --runs "$runs" --export-json "$work/ev-times.json" "${args[@]}" >&2
 
     local section
-    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -c %s "$data")" "$base" "$etools" "$runs" <<'PY'
+    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -L -c %s "$data")" "$base" "$etools" "$runs" <<'PY'
 import json, sys, platform, subprocess
 work, n, customers, months, size, base, tools, runs = sys.argv[1:]
 tools = tools.split()
@@ -273,14 +285,93 @@ PY
     write_section "# churn events benchmark" <<<"$section"
 }
 
+# ---- cohort: SPEC §7 on the same order log -----------------------------------------------------
+cohort_part() {
+    local n=${EVENTS:-10000000} months=${MONTHS:-36} seed=${SEED:-20261201}
+    local customers=${CUSTOMERS:-$((n / 10))}
+    local ctools=${COHORT_TOOLS:-"churn churn-shuffled churn-unbounded duckdb"}
+    local churn=$work/build/churn t data shuffled small small_shuffled
+    event_logs "$n" "$customers" "$months" "$seed"
+    if ! "$churn" cohort --help >/dev/null 2>&1; then
+        echo "bench: this build has no \`churn cohort\`: nothing to compare DuckDB with" >&2
+        exit 1
+    fi
+
+    # the command of tool $1 on log $2 (its shuffled copy $3), writing $4
+    cohort_command_of() {
+        case $1 in
+        churn) echo "$churn cohort $2 > $4" ;;
+        churn-shuffled) echo "$churn cohort $3 > $4" ;;
+        churn-unbounded) echo "$churn cohort --retention unbounded $2 > $4" ;;
+        duckdb) echo "node $here/duckdb_events.mjs $here/cohort.sql $2 $4" ;;
+        esac
+    }
+
+    # ---- check: every classic output is churn's, byte for byte, on the small log then the big
+    # one (unbounded is another table: only timed); the big log's checking run gives the RSS.
+    # churn runs first: the others are compared with its output.
+    local others=""
+    for t in $ctools; do [[ $t == churn ]] || others+=" $t"; done
+    ctools="churn$others"
+    for t in $ctools; do
+        bash -c "$(cohort_command_of "$t" "$small" "$small_shuffled" "$work/co-small-$t.csv")"
+        [[ $t == churn-unbounded ]] || cmp "$work/co-small-churn.csv" "$work/co-small-$t.csv" ||
+            { echo "bench: $t disagrees with churn cohort on $small" >&2; exit 1; }
+    done
+    for t in $ctools; do
+        /usr/bin/time -f "%M" -o "$work/co-rss-$t" \
+            bash -c "$(cohort_command_of "$t" "$data" "$shuffled" "$work/co-$t.csv")"
+        [[ $t == churn-unbounded ]] || cmp "$work/co-churn.csv" "$work/co-$t.csv" ||
+            { echo "bench: $t disagrees with churn cohort on $data" >&2; exit 1; }
+    done
+    echo "bench: cohort outputs agree ($ctools)" >&2
+
+    # ---- time --------------------------------------------------------------------------------
+    local args=()
+    for t in $ctools; do args+=(-n "$t" "$(cohort_command_of "$t" "$data" "$shuffled" "$work/co-$t.csv")"); done
+    hyperfine --style basic --runs "$runs" --export-json "$work/co-times.json" "${args[@]}" >&2
+
+    local section
+    section=$(python3 - "$work" "$n" "$customers" "$months" "$(stat -L -c %s "$data")" "$ctools" "$runs" \
+        "$(($(wc -l <"$work/co-churn.csv") - 1))" <<'PY'
+import json, os, sys, platform
+work, n, customers, months, size, tools, runs, cells = sys.argv[1:]
+tools = tools.split()
+results = {r["command"]: r for r in json.load(open(f"{work}/co-times.json"))["results"]}
+what = {"churn": "`churn cohort`", "churn-shuffled": "`churn cohort`, shuffled log",
+        "churn-unbounded": "`churn cohort --retention unbounded`", "duckdb": "DuckDB, cohort.sql"}
+load = os.getloadavg()[0]
+print("# churn cohort benchmark\n")
+print(f"The order log of the events benchmark ({int(n):,} events of {int(customers):,} customers "
+      f"over {months} months, {int(size) / 1e6:.0f} MB), every tool writing the long form of "
+      f"SPEC §7 by month ({cells} rows: cohort, age, period, customers, active, retention_pct, "
+      "revenue, ltv, partial) with classic outputs checked equal to churn's, byte for byte, "
+      f"before timing; {'one run' if runs == '1' else f'mean of {runs} runs'}, peak RSS of one "
+      f"run. Machine: {os.cpu_count()} cores, {platform.machine()}, load average {load:.1f} at "
+      "the end of the run. Reproduce with `BENCH=cohort bench/run.sh` (see its header).")
+print("\n| tool | mean time | × churn | peak RSS |")
+print("|---|---:|---:|---:|")
+for t in tools:
+    r = results[t]
+    rss = int(open(f"{work}/co-rss-{t}").read().split()[-1]) / 1024
+    sd = f" ± {r['stddev']:.2f}" if r["stddev"] is not None else ""    # one run: no spread
+    print(f"| {what[t]} | {r['mean']:.2f} s{sd} | "
+          f"{r['mean'] / results['churn']['mean']:.2f}× | {rss:.0f} MiB |")
+PY
+    )
+    write_section "# churn cohort benchmark" <<<"$section"
+}
+
 case $part in
 batch) batch_part ;;
 events) events_part ;;
+cohort) cohort_part ;;
 all)
     # two lines, not `&&`: errexit must hold inside batch_part too
     batch_part
     events_part
+    cohort_part
     ;;
-*) echo "bench: BENCH is batch, events or all, not $part" >&2; exit 2 ;;
+*) echo "bench: BENCH is batch, events, cohort or all, not $part" >&2; exit 2 ;;
 esac
 cat "$here/RESULTS.md"
