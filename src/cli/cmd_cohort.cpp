@@ -25,6 +25,7 @@ struct cohort_options_flags {
     std::string retention = "classic";
     bool wide = false;
     std::optional<std::string> show;
+    std::optional<std::string> fields;
     bool customers = false;
     std::optional<std::string> cohort;
     std::optional<std::string> age;
@@ -41,6 +42,7 @@ void setup(CLI::App& app, cohort_options_flags& o) {
     add_value(app, "--show", o.show,
               "What --wide and the pictures show: pct (default), count, revenue or ltv")
         ->type_name("WHAT");
+    add_value(app, "--fields", o.fields, "Columns of the long form, in order")->type_name("LIST");
     app.add_flag("--customers", o.customers,
                  "Print the customers behind one cell instead (with --cohort and --age)");
     add_value(app, "--cohort", o.cohort, "The cohort of --customers, e.g. 2024-03")
@@ -117,6 +119,12 @@ int run(const cohort_options_flags& o, const context& ctx) {
         throw error(
             "--show chooses what --wide or a picture (--format table, svg, html) shows; "
             "the long form has every value");
+    if (o.fields && (o.wide || picture))
+        throw error(
+            "--fields chooses columns of the long form; --wide and the pictures have "
+            "their own");
+    s.fields = o.fields;
+    check_cohort_fields(s);
     const std::optional<cell_flags> cell = cell_of(o, r.cal);
     if (cell && (o.wide || picture))
         throw error("--customers lists ids; it takes --format csv, tsv, json or jsonl");

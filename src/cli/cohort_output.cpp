@@ -1,6 +1,7 @@
 #include "cli/cohort_output.hpp"
 
 #include "cli/batch_columns.hpp"
+#include "cli/out/columns.hpp"
 #include "cli/out/number.hpp"
 
 #include <churn/error.hpp>
@@ -63,10 +64,19 @@ out::column plain_column(std::string name, std::string suffix = {}) {
     return out::column{std::move(name), {}, std::move(suffix), {}, 0, false};
 }
 
-out::header long_header() {
+std::vector<std::size_t> long_fields(const cohort_settings& s) {
+    std::vector<std::size_t> all(long_columns.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    return out::choose_columns(s.fields, long_columns, all, {});
+}
+
+out::header long_header(const std::vector<std::size_t>& chosen) {
     out::header h;
-    for (const auto n : long_columns)
+    for (const std::size_t i : chosen) {
+        const std::string_view n = long_columns[i];
         h.columns.push_back(plain_column(std::string(n), n.ends_with("_pct") ? "%" : ""));
+    }
     return h;
 }
 
@@ -80,8 +90,10 @@ out::header wide_header(std::size_t ages) {
 }
 
 void write_long(out::sink& sink, const cohort_settings& s, const cohort_report& r) {
-    sink.begin(long_header());
+    const std::vector<std::size_t> chosen = long_fields(s);
+    sink.begin(long_header(chosen));
     std::vector<out::value> v(long_columns.size());
+    std::vector<out::value> picked(chosen.size());
     const auto cells = [&](std::string_view cohort, std::size_t age, const cohort_cell& c,
                            std::string_view period, bool partial) {
         v[0] = cohort;
@@ -93,7 +105,9 @@ void write_long(out::sink& sink, const cohort_settings& s, const cohort_report& 
         v[6] = revenue_of(s, c.revenue);
         v[7] = ltv_of(s, c);
         v[8] = partial;
-        sink.row(v);
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            picked[i] = v[chosen[i]];
+        sink.row(picked);
     };
     for (const cohort_row& c : r.table.cohorts) {
         const std::string label = s.cal.label(c.period);
@@ -272,11 +286,15 @@ void write_cohorts(std::ostream& out, const cohort_settings& s, const cohort_rep
     sink->finish({});
 }
 
+void check_cohort_fields(const cohort_settings& s) {
+    long_fields(s);
+}
+
 void write_cohorts_after_error(std::ostream& out, const cohort_settings& s) {
     if (s.f == format::table || s.f == format::svg || s.f == format::html)
         return;
     const auto sink = out::make_sink(s.f, out, s.numbers);
-    sink->begin(s.wide ? wide_header(0) : long_header());
+    sink->begin(s.wide ? wide_header(0) : long_header(long_fields(s)));
     sink->finish({});
 }
 

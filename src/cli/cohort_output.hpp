@@ -8,6 +8,7 @@
 #include <churn/cohort.hpp>
 #include <churn/date.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -25,6 +26,7 @@ struct cohort_settings {
     bool amounts = false;  ///< the log has amounts: revenue and LTV
     calendar cal;
     heatmap::terminal_style terminal;
+    std::optional<std::string> fields;  ///< --fields: columns of the long form, in order
 };
 
 /// The table and what is known of its periods.
@@ -42,6 +44,9 @@ void write_cohorts(std::ostream& out, const cohort_settings& s, const cohort_rep
 /// The empty document of a row format, after an error stopped the run before any cohort was
 /// counted: a header in CSV, `[]` in JSON. Nothing for a picture.
 void write_cohorts_after_error(std::ostream& out, const cohort_settings& s);
+
+/// Checks --fields before the log is read: an unknown name is an error now, not after it.
+void check_cohort_fields(const cohort_settings& s);
 
 /// The heatmap the pictures draw.
 heatmap::map heatmap_of(const cohort_settings& s, const cohort_report& r);
