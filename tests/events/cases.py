@@ -2,9 +2,12 @@
 flags, and explains the figures of expected/NAME.csv, worked out by hand from the log."""
 import os
 import shlex
-import subprocess
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+# Running the binary and comparing its output: shared with tests/cohort.
+from oracle_cases import first_difference, run, run_case  # noqa: E402,F401
 
 
 def names():
@@ -23,26 +26,3 @@ def load(name):
     with open(os.path.join(HERE, "expected", name + ".csv"), encoding="utf-8") as handle:
         expected = handle.read()
     return logs, shlex.split(fields.get("flags", "")), expected
-
-
-def first_difference(got, expected):
-    """None when equal, else a line saying where and how the two texts first differ."""
-    if got == expected:
-        return None
-    got_lines, expected_lines = got.splitlines(), expected.splitlines()
-    for number, (g, e) in enumerate(zip(got_lines, expected_lines), 1):
-        if g != e:
-            return f"line {number}:\n  expected {e}\n  got      {g}"
-    if len(got_lines) != len(expected_lines):
-        number = min(len(got_lines), len(expected_lines)) + 1
-        more = expected_lines if len(expected_lines) > len(got_lines) else got_lines
-        which = "missing" if more is expected_lines else "extra"
-        return f"line {number}: {which} line {more[number - 1]}"
-    return "the same lines, but not the same bytes (line ends or the last newline)"
-
-
-def run(command):
-    """(exit status, standard output, standard error) of a command."""
-    done = subprocess.run(command, capture_output=True, check=False)
-    return (done.returncode, done.stdout.decode("utf-8", "replace"),
-            done.stderr.decode("utf-8", "replace"))

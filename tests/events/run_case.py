@@ -12,16 +12,7 @@ import cases  # noqa: E402
 
 def main(churn, name):
     logs, flags, expected = cases.load(name)
-    command = [churn, "events", *flags, *logs]
-    status, out, err = cases.run(command)
-    if status != 0:
-        print(f"FAIL {name}: {' '.join(command)} exited {status}\n{err}")
-        return 1
-    problem = cases.first_difference(out, expected)
-    if problem:
-        print(f"FAIL {name}: {' '.join(command)}\n{problem}")
-        return 1
-    return 0
+    return cases.run_case(churn, "events", name, logs, flags, expected)
 
 
 if __name__ == "__main__":
