@@ -188,5 +188,7 @@ struct calendar {
 
 /// "day" "week" "month" "quarter" "year" (and plurals), nullopt otherwise.
 std::optional<period_unit> parse_period_unit(std::string_view name);
+/// The unit's name as --period takes it: day, week, month, quarter, year.
+std::string_view name_of(period_unit u);
 
 }  // namespace churn

@@ -143,36 +143,9 @@ void write_wide(out::sink& sink, const cohort_settings& s, const cohort_report& 
     }
 }
 
-std::string_view adjective(period_unit u) {
-    switch (u) {
-        case period_unit::day:
-            return "daily";
-        case period_unit::week:
-            return "weekly";
-        case period_unit::month:
-            return "monthly";
-        case period_unit::quarter:
-            return "quarterly";
-        case period_unit::year:
-            return "yearly";
-    }
-    return "";
-}
-
-std::string_view unit_name(period_unit u) {
-    switch (u) {
-        case period_unit::day:
-            return "day";
-        case period_unit::week:
-            return "week";
-        case period_unit::month:
-            return "month";
-        case period_unit::quarter:
-            return "quarter";
-        case period_unit::year:
-            return "year";
-    }
-    return "";
+/// daily, weekly, monthly, quarterly, yearly.
+std::string adjective(period_unit u) {
+    return u == period_unit::day ? "daily" : std::string(name_of(u)) + "ly";
 }
 
 std::string text_of(const out::value& v, int places, char point) {
@@ -202,8 +175,8 @@ heatmap::cell heat_cell(const cohort_settings& s, const cohort_cell& c, bool par
 heatmap::map heatmap_of(const cohort_settings& s, const cohort_report& r) {
     const cohort_table& t = r.table;
     heatmap::map m;
-    const std::string_view adj = adjective(s.cal.unit);
-    const std::string_view unit = unit_name(s.cal.unit);
+    const std::string adj = adjective(s.cal.unit);
+    const std::string_view unit = name_of(s.cal.unit);
     switch (s.show) {
         case cohort_show::pct:
             m.title = fmt::format("Retention by {} cohort", adj);

@@ -6,6 +6,7 @@
 #include <churn/date.hpp>
 #include <churn/parse.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -150,19 +151,20 @@ std::optional<std::int64_t> calendar::parse_label(std::string_view text) const {
     return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::string_view, 5> unit_names = {"day", "week", "month", "quarter", "year"};
+}  // namespace
+
+std::string_view name_of(period_unit u) {
+    return unit_names.at(static_cast<std::size_t>(u));
+}
+
 std::optional<period_unit> parse_period_unit(std::string_view name) {
     if (name.size() > 1 && name.back() == 's')
         name.remove_suffix(1);
-    if (name == "day")
-        return period_unit::day;
-    if (name == "week")
-        return period_unit::week;
-    if (name == "month")
-        return period_unit::month;
-    if (name == "quarter")
-        return period_unit::quarter;
-    if (name == "year")
-        return period_unit::year;
+    for (std::size_t i = 0; i < unit_names.size(); ++i)
+        if (name == unit_names[i])
+            return static_cast<period_unit>(i);
     return std::nullopt;
 }
 

@@ -433,6 +433,14 @@ TEST_CASE("parse_period_unit reads the five units and their plurals") {
     CHECK_FALSE(churn::parse_period_unit("Month"));
 }
 
+TEST_CASE("name_of writes each unit as parse_period_unit reads it") {
+    CHECK(churn::name_of(period_unit::day) == "day");
+    CHECK(churn::name_of(period_unit::quarter) == "quarter");
+    for (const auto u : {period_unit::day, period_unit::week, period_unit::month,
+                         period_unit::quarter, period_unit::year})
+        CHECK(churn::parse_period_unit(churn::name_of(u)) == u);
+}
+
 TEST_CASE("the default calendar is months with ISO weeks") {
     const calendar c;
     CHECK(c.unit == period_unit::month);
