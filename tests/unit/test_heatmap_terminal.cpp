@@ -339,3 +339,12 @@ TEST_CASE("heatmap scale: shades darken in order and every ink reads at WCAG AA"
     CHECK(shade(-1) == shade(0));
     CHECK(shade(2) == shade(1));
 }
+
+TEST_CASE("heatmap scale: the labels of the scale and the axes, at most two decimals") {
+    using churn::cli::heatmap::percent_label;
+    CHECK(percent_label(40) == "40%");
+    CHECK(percent_label(12.5) == "12.5%");
+    CHECK(percent_label(100.0 / 12) == "8.33%");
+    CHECK(percent_label(0) == "0%");
+    CHECK(percent_label(-0.001) == "0%");
+}

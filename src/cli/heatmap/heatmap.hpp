@@ -35,11 +35,17 @@ struct map {
     std::string unit;        ///< after each value where a value stands alone: "%" or ""
     std::string age_unit;    ///< "month", "week", "day", "quarter", "year"
     std::size_t ages = 0;    ///< the number of age columns
-    double top = 100;        ///< the retention (%) at the darkest shade: the highest past age 0
+    double top = 100;  ///< > 0: the retention (%) at the darkest shade, the highest past age 0
     std::string
         partial_note;  ///< why cells are marked, e.g. "2011-12 is partial: the log ends 2011-12-09"
     std::vector<row> rows;
 };
+
+/// Where a cell's retention lies on the scale: 0 the lightest, 1 (top or more) the darkest.
+/// Every writer shades a cell by this, and by nothing else.
+inline double shade_position(const map& m, const cell& c) {
+    return c.retention / m.top;  // scale.hpp's shade() clamps it to 0 … 1
+}
 
 /// The colours a terminal shows.
 enum class colors { none, xterm256, truecolor };

@@ -53,12 +53,6 @@ double tick_step(double max) {
     return 10 * power;
 }
 
-// Axis numbers are the picture's own (ticks), not data values: at most one decimal.
-std::string tick_label(double v) {
-    return std::abs(v - std::round(v)) < 1e-9 ? fmt::format("{}", std::lround(v))
-                                              : fmt::format("{:.1f}", v);
-}
-
 struct axes {
     std::size_t first = 0;  ///< the first age drawn
     double x_step = 0, y_max = 1;
@@ -145,7 +139,7 @@ void write_curves(std::ostream& out, const map& m) {
     for (double v = 0; v <= a.y_max + 1e-9; v += y_step) {
         line(buf, left, a.y(v), left + plot_w, a.y(v), v == 0 ? "" : " stroke-opacity=\"0.35\"");
         append_text(buf, left - 6, a.y(v) + 4, "muted", page_muted, " text-anchor=\"end\"",
-                    tick_label(v) + "%");
+                    percent_label(v));
     }
     // Ages on round multiples (at most about a dozen), and the first age unless one is near.
     std::size_t x_every = 1;

@@ -61,6 +61,17 @@ rgb ink(rgb background) {
     return contrast(background, dark_ink) >= contrast(background, light_ink) ? dark_ink : light_ink;
 }
 
+std::string percent_label(double pct) {
+    std::string s = fmt::format("{:.2f}", pct);
+    while (s.back() == '0')
+        s.pop_back();
+    if (s.back() == '.')
+        s.pop_back();
+    if (s == "-0")
+        s = "0";
+    return s + "%";
+}
+
 std::string hex(rgb c) {
     return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b);
 }

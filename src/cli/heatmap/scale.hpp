@@ -19,6 +19,9 @@ rgb shade(double t);
 rgb ink(rgb background);
 /// The WCAG 2 contrast ratio of two colours, 1 … 21.
 double contrast(rgb a, rgb b);
+/// A percentage on the scale or an axis (not a value of the data, which the caller writes
+/// exactly): at most two decimals, no trailing zeros, and "%". 12.5 → "12.5%", 40 → "40%".
+std::string percent_label(double pct);
 /// #rrggbb.
 std::string hex(rgb c);
 /// The nearest colour of the xterm 256-colour cube or grey ramp (16 … 255).

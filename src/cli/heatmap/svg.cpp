@@ -73,16 +73,6 @@ int ceil_px(double x) {
     return static_cast<int>(std::ceil(x));
 }
 
-// A retention for the legend's ticks: at most two decimals, no trailing zeros.
-std::string percent(double v) {
-    std::string s = fmt::format("{:.2f}", v);
-    while (s.back() == '0')
-        s.pop_back();
-    if (s.back() == '.')
-        s.pop_back();
-    return s + "%";
-}
-
 // The text drawn in a cell: its value, its unit and the partial mark.
 std::string cell_text(const map& m, const cell& c) {
     return c.text + m.unit + (c.partial ? "*" : "");
@@ -157,7 +147,7 @@ layout measure(const map& m, const grid_style& style) {
     // the others centred on their ticks.
     std::vector<double> tick_w;
     for (int i = 0; i <= legend_ticks; ++i)
-        tick_w.push_back(text_width(percent(m.top * i / legend_ticks), text_px));
+        tick_w.push_back(text_width(percent_label(m.top * i / legend_ticks), text_px));
     double step = 0;
     for (std::size_t i = 0; i + 1 < tick_w.size(); ++i) {
         const double a = i == 0 ? tick_w[0] : tick_w[i] / 2;
@@ -183,8 +173,7 @@ int centred(int top, int h, int px) {
 void write_cell(std::string& out, const map& m, const row& r, std::size_t age, const layout& l,
                 int top) {
     const cell& c = r.cells[age];
-    const double t = m.top > 0 ? c.retention / m.top : (c.retention > 0 ? 1 : 0);
-    const rgb fill = shade(t);
+    const rgb fill = shade(shade_position(m, c));
     const rgb on = ink(fill);
     const int x = l.grid_x + static_cast<int>(age) * l.cell_w;
     out += "<g class=\"cell";
@@ -238,7 +227,7 @@ void write_legend(std::string& out, const map& m, const layout& l) {
                        x, y + legend_h, x, y + legend_h + 3, page_rule);
         const char* anchor = i == 0 ? "start" : i == ticks ? "end" : "middle";
         append_text(out, x, y + legend_h + text_px + 3, "muted", page_muted,
-                    fmt::format(" text-anchor=\"{}\"", anchor), percent(m.top * i / ticks));
+                    fmt::format(" text-anchor=\"{}\"", anchor), percent_label(m.top * i / ticks));
     }
     if (l.any_partial) {
         const int x = bar_x + l.legend_w + 32;

@@ -157,8 +157,7 @@ class painter {
     painter(const map& m, const terminal_style& style)
         : m_(m),
           palette_(style.palette),
-          width_(style.width > 0 ? static_cast<std::size_t>(style.width) : 80),
-          top_(m.top > 0 ? m.top : 100) {
+          width_(style.width > 0 ? static_cast<std::size_t>(style.width) : 80) {
         ages_ = m.ages;
         label_width_ = cohort_head.size();
         size_width_ = size_head.size();
@@ -254,7 +253,7 @@ class painter {
                 continue;
             }
             if (palette_ != colors::none)
-                append_colour(line, palette_, shade(c->retention / top_));
+                append_colour(line, palette_, shade(shade_position(m_, *c)));
             const std::string_view text = text_of(*c, fit_.brief);
             line.append(fit_.pad, ' ');
             pad_to(line, fit_.text_width, text);
@@ -288,9 +287,7 @@ class painter {
                 scale.text += reset;
             }
             words.push_back(std::move(scale));
-            const int decimals = top_ >= 10 ? 0 : top_ >= 1 ? 1 : 2;
-            words.push_back(
-                {fmt::format("{:.{}f}%{}", top_, decimals, top_ < 100 ? " or more" : ""), 0});
+            words.push_back({percent_label(m_.top) + (m_.top < 100 ? " or more" : ""), 0});
             words.back().width = display_width(words.back().text);
         }
         append_wrapped(out, words, width_);
@@ -321,7 +318,6 @@ class painter {
     const map& m_;
     colors palette_;
     std::size_t width_;
-    double top_;
     std::size_t ages_ = 0;
     std::size_t label_width_ = 0;
     std::size_t size_width_ = 0;
