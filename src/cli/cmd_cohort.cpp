@@ -148,9 +148,6 @@ int run(const cohort_options_flags& o, const context& ctx) {
                         " needs amounts: give --amount COL, or --quantity and --price");
         cohort_report report;
         report.table = log.cohorts(c);
-        if (report.table.last < report.table.first)
-            throw error("--from (" + date_text(*r.from_day) + ") is after the log's last row (" +
-                        date_text(log.totals().last_day) + "): no period to report");
         if (report.table.cohorts.empty())
             throw error("no customer's first order lies in " + r.cal.label(report.table.first) +
                         " … " + r.cal.label(report.table.last) + ": no cohort to report");

@@ -82,9 +82,6 @@ events_log periods_of(const activity& log, const events_source& r,
         throw error(r.cal.label(e.period()) + ": " + e.what());
     }
     out.totals = log.totals();
-    if (out.periods.empty())
-        throw error("--from (" + date_text(*r.from_day) + ") is after the log's last row (" +
-                    date_text(out.totals.last_day) + "): no period to report");
     const coverage c = partial_periods(r, out.periods.front().period, out.periods.back().period,
                                        out.totals, "a partial period inflates churn", notes);
     out.first_partial = c.first_partial;

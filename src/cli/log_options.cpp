@@ -139,6 +139,11 @@ activity read_all(const events_source& r, const context& ctx, activity_options a
         throw error(std::string(t.skipped > 0 ? "every valid row" : "every row") +
                     " of the log is a guest (an empty customer): no customer to count");
     }
+    // The periods reported run from --from to --to, or to the log's last row without it.
+    const std::int64_t last_day = log.totals().last_day;
+    if (r.from_day && !r.to_day && r.cal.period_of(*r.from_day) > r.cal.period_of(last_day))
+        throw error("--from (" + date_text(*r.from_day) + ") is after the log's last row (" +
+                    date_text(last_day) + "): no period to report");
     return log;
 }
 

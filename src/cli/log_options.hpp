@@ -42,7 +42,7 @@ log_plan plan_log(const log_flags& o, const context& ctx, std::string_view comma
 
 /// Reads the log: in per-customer memory while it is sorted by time, else again with a set of
 /// its distinct orders (files only: standard input is read that way from the start). A log
-/// with nothing to count is an error.
+/// with nothing to count, or none of it up to --from, is an error.
 activity read_all(const events_source& r, const context& ctx, activity_options a, events_tally& t);
 
 /// Whether the first and last periods reported are partial (the data, or --from/--to, does not
