@@ -2,7 +2,8 @@
 // A cohort heatmap, as the pictures draw it: rows of cohorts (the weighted `all` row last),
 // one column per age, each cell's value already written as text (the numbers are exact and
 // rounded by the caller; a picture writes only the labels of its scale and axes) and the
-// retention that shades it. Three writers draw it: the terminal, SVG and a self-contained HTML page.
+// retention that shades it. Three writers draw it: the terminal, SVG and a self-contained HTML
+// page.
 
 #include <cstddef>
 #include <cstdint>
