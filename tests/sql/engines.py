@@ -1,0 +1,153 @@
+"""Running a case's SQL on a real engine. A case is a folder holding setup.sql (the table),
+query.sql (churn's --emit-sql output, run as written: every statement in it runs, as a user's
+client would run the file) and optionally post.sql (a check after the query); the engine writes
+out.csv (and post.csv) there, or error.txt. The CSV is the same text for every engine: a header,
+NULL as an empty field, an empty string as "", a field quoted only when it holds a comma, a
+quote, CR or LF, and `\\n` after every line (duckdb.mjs writes the same).
+    run(engine, folders, env)   engine: duckdb, sqlite or postgres
+    unavailable(engine, env)    None, or why the engine cannot run here (the test is skipped)"""
+import csv
+import glob
+import io
+import os
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# What the SQLite and PostgreSQL clients print for NULL, so that it differs from ''.
+NULL = "@@churn-null@@"
+# Every engine's session and process in UTC, whatever the machine says.
+ENGINE_ENV = dict(os.environ, TZ="UTC", PGTZ="UTC")
+
+
+def csv_field(value):
+    if value is None:
+        return ""
+    if value == "" or any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def canonical(raw):
+    """The canonical CSV of a client's CSV output in which NULL was printed as NULL."""
+    records = csv.reader(io.StringIO(raw, newline=""))
+    return "".join(",".join(csv_field(None if f == NULL else f) for f in r) + "\n"
+                   for r in records)
+
+
+def write_error(folder, text):
+    with open(os.path.join(folder, "error.txt"), "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def finish(folder, done, names):
+    """Turns a client's raw outputs into the canonical ones, or records why it failed."""
+    if done.returncode != 0:
+        write_error(folder, f"exit {done.returncode}: {done.stderr.strip()}")
+        return
+    for name in names:
+        raw_path = os.path.join(folder, name + ".raw")
+        if not os.path.exists(raw_path):
+            continue
+        with open(raw_path, encoding="utf-8", newline="") as handle:
+            text = canonical(handle.read())
+        with open(os.path.join(folder, name + ".csv"), "w", encoding="utf-8",
+                  newline="") as handle:
+            handle.write(text)
+
+
+def run_sqlite(folder):
+    """One sqlite3 process on an in-memory database; run.sql can be replayed by hand:
+    `sqlite3 :memory: < FOLDER/run.sql`."""
+    lines = [".bail on", f".read '{os.path.join(folder, 'setup.sql')}'", ".headers on",
+             ".mode csv", f".nullvalue {NULL}",
+             f".output '{os.path.join(folder, 'out.raw')}'",
+             f".read '{os.path.join(folder, 'query.sql')}'"]
+    if os.path.exists(os.path.join(folder, "post.sql")):
+        lines += [f".output '{os.path.join(folder, 'post.raw')}'",
+                  f".read '{os.path.join(folder, 'post.sql')}'"]
+    with open(os.path.join(folder, "run.sql"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    with open(os.path.join(folder, "run.sql"), "rb") as script:
+        done = subprocess.run(["sqlite3", "-bail", ":memory:"], stdin=script,
+                              capture_output=True, text=True, env=ENGINE_ENV, check=False)
+    # The sqlite3 shell reports some errors of a .read file without a failing exit status.
+    if done.returncode == 0 and done.stderr.strip():
+        done.returncode = 1
+    finish(folder, done, ["out", "post"])
+
+
+def pg_settings(env_file):
+    """PGDATA, PGHOST… of the cluster postgres.sh started (its DIR/env)."""
+    settings = {}
+    with open(env_file, encoding="utf-8") as handle:
+        for line in handle:
+            key, _, value = line.rstrip("\n").partition("=")
+            settings[key] = value
+    return settings
+
+
+def run_postgres(folder, schema, host):
+    """One psql session: the case's own schema (dropped first: a rerun on the same cluster
+    starts clean) on the search path; run.sql can be replayed with `psql -f`."""
+    lines = ["\\set ON_ERROR_STOP 1", "SET client_min_messages = warning;",
+             "SET TimeZone = 'UTC';",
+             f'DROP SCHEMA IF EXISTS "{schema}" CASCADE;', f'CREATE SCHEMA "{schema}";',
+             f'SET search_path TO "{schema}";',
+             f"\\i '{os.path.join(folder, 'setup.sql')}'",
+             f"\\pset null '{NULL}'",
+             f"\\o '{os.path.join(folder, 'out.raw')}'",
+             f"\\i '{os.path.join(folder, 'query.sql')}'"]
+    if os.path.exists(os.path.join(folder, "post.sql")):
+        lines += [f"\\o '{os.path.join(folder, 'post.raw')}'",
+                  f"\\i '{os.path.join(folder, 'post.sql')}'"]
+    with open(os.path.join(folder, "run.sql"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    done = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-h", host,
+                           "-U", "churn", "-d", "postgres", "-f",
+                           os.path.join(folder, "run.sql")],
+                          capture_output=True, text=True, env=ENGINE_ENV, check=False)
+    finish(folder, done, ["out", "post"])
+
+
+def run_duckdb(folders):
+    """All cases in one node process (loading DuckDB costs more than a case)."""
+    done = subprocess.run(["node", os.path.join(HERE, "duckdb.mjs"), *folders],
+                          capture_output=True, text=True, env=ENGINE_ENV, check=False)
+    if done.returncode != 0:
+        for folder in folders:
+            if not os.path.exists(os.path.join(folder, "out.csv")):
+                write_error(folder, f"duckdb.mjs exited {done.returncode}: "
+                                    f"{done.stderr.strip()}")
+
+
+def unavailable(engine):
+    """None, or why the engine cannot run here."""
+    if engine == "duckdb":
+        if not shutil.which("node"):
+            return "node is not installed (Debian: apt-get install nodejs)"
+        done = subprocess.run(["node", os.path.join(HERE, "duckdb.mjs"), "--check"],
+                              capture_output=True, text=True, check=False)
+        return (done.stderr.strip() or "duckdb.mjs --check failed") if done.returncode else None
+    if engine == "sqlite":
+        return None if shutil.which("sqlite3") else \
+            "the sqlite3 shell is not installed (Debian: apt-get install sqlite3)"
+    if not shutil.which("psql") or not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+        return "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+    return None
+
+
+def run(engine, folders, env=None):
+    """Runs every case folder on the engine (env: the postgres.sh env file)."""
+    if engine == "duckdb":
+        run_duckdb(folders)
+        return
+    if engine == "sqlite":
+        jobs = [(run_sqlite, folder) for folder in folders]
+    else:
+        host = pg_settings(env)["PGHOST"]
+        jobs = [(run_postgres, folder, f"case{i}", host) for i, folder in enumerate(folders)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for future in [pool.submit(*job) for job in jobs]:
+            future.result()

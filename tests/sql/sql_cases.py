@@ -1,0 +1,132 @@
+"""The cases the --emit-sql tests run on every engine: every hand-made case of tests/events and
+tests/cohort, variants over a generated log (generated.py), hostile names (injection), and a
+schema-qualified table. A case is churn's command, flags and logs; its expected table is what
+churn itself prints for them.
+    all_cases(folder)   the cases, their generated logs written into `folder`"""
+import importlib.util
+import os
+from dataclasses import dataclass
+
+import generated
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TESTS = os.path.dirname(HERE)
+
+# Hand-made cases whose options the contract says no SQL expresses: their emission must fail
+# (exit 2, naming the option); each counts as a pass only because it is listed here.
+NOT_EXPRESSIBLE = {
+    "cohort/customers_age0": "--customers lists ids, not the table",
+    "cohort/customers_unbounded": "--customers lists ids, not the table",
+    "cohort/date_format_qty": "--date-format",
+    "cohort/epoch_offset": "--date-format epoch",
+    "cohort/wide_count": "--wide",
+    "cohort/wide_ltv": "--wide",
+    "cohort/wide_pct": "--wide",
+    "cohort/wide_revenue": "--wide",
+}
+
+# The second table of the injection cases: it must still be there, whole, after the query.
+KEEP_SETUP = "CREATE TABLE keep (x TEXT);\nINSERT INTO keep VALUES ('still here');\n"
+KEEP_CHECK = ("SELECT count(*) AS n, min(x) AS x FROM keep;\n", "n,x\n1,still here\n")
+HOSTILE_TABLE = 'we"ird;DROP TABLE keep;--'
+HOSTILE_COLUMNS = {"customer": "cu'st\"omer;", "date": "da`te -- x", "amount": "am'; ount\"--"}
+
+
+@dataclass
+class Case:
+    name: str
+    command: str  # events or cohort
+    flags: list
+    logs: list
+    table: str = "log_rows"
+    before: str = ""  # SQL run before the log's table is created
+    check: tuple = None  # (SQL run after the query, the CSV it must print)
+    reason: str = None  # why the emission must fail, for a case of NOT_EXPRESSIBLE
+
+
+def load_module(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def hand_made():
+    out = []
+    for command in ("events", "cohort"):
+        module = load_module(f"{command}_cases", os.path.join(TESTS, command, "cases.py"))
+        for name in module.names():
+            logs, flags, _ = module.load(name)
+            key = f"{command}/{name}"
+            out.append(Case(key, command, flags, logs, reason=NOT_EXPRESSIBLE.get(key)))
+    return out
+
+
+# (name, command, flags, which generated log): what the generated log is run with.
+GENERATED = [
+    ("month", "events", [], "full"),
+    ("month K=3", "events", ["--inactive-after", "3"], "full"),
+    ("iso week", "events", ["--period", "week"], "full"),
+    ("sunday week", "events", ["--period", "week", "--week-start", "sunday"], "full"),
+    ("quarter", "events", ["--period", "quarter"], "full"),
+    ("day", "events", ["--period", "day"], "days"),
+    ("year", "events", ["--period", "year"], "full"),
+    ("orders rows", "events", ["--orders", "rows"], "full"),
+    ("orders days", "events", ["--orders", "days"], "full"),
+    ("order column", "events", ["--order", "order_ref"], "full"),
+    ("from to labels", "events", ["--from", "2023-03", "--to", "2024-06"], "full"),
+    ("from to dates", "events", ["--from", "2023-03-15", "--to", "2024-06-10"], "full"),
+    ("to past the end", "events", ["--to", "2025-03"], "full"),
+    ("from before the start", "events", ["--from", "2022-09-15", "--period", "quarter"],
+     "full"),
+    ("week from to", "events", ["--period", "week", "--from", "2023-05-03",
+                                "--to", "2023-08-31"], "full"),
+    ("precision 0", "events", ["--precision", "0"], "full"),
+    ("precision 4", "events", ["--precision", "4"], "full"),
+    ("fields", "events", ["--fields", "period,lost,churn_pct,revenue"], "full"),
+    ("no amount", "events", [], "no_amount"),
+    ("zoned times", "events", [], "zoned"),
+    ("zoned times utc offset", "events", ["--utc-offset", "+05:30"], "zoned"),
+    ("cohort month", "cohort", [], "full"),
+    ("cohort unbounded", "cohort", ["--retention", "unbounded"], "full"),
+    ("cohort week", "cohort", ["--period", "week"], "full"),
+    ("cohort quarter", "cohort", ["--period", "quarter"], "full"),
+    ("cohort from to", "cohort", ["--from", "2023-05", "--to", "2024-03"], "full"),
+    ("cohort from to unbounded", "cohort", ["--from", "2023-05-10", "--to", "2024-03-20",
+                                            "--retention", "unbounded"], "full"),
+]
+
+
+def generated_cases(folder):
+    paths = generated.write(folder)
+    return [Case(f"generated/{name}", command, flags, [paths[log]])
+            for name, command, flags, log in GENERATED]
+
+
+def hostile_log(folder):
+    """A log whose column names hold quotes, semicolons, a backquote, blanks and `--`."""
+    path = os.path.join(folder, "hostile.csv")
+    names = [HOSTILE_COLUMNS[k] for k in ("customer", "date", "amount")]
+    header = ",".join('"' + n.replace('"', '""') + '"' for n in names)
+    rows = ["a,2024-01-05,10.00", "b,2024-01-20,5.50", "a,2024-02-03,7.25", "c,2024-03-09,1.00",
+            "b,2024-03-30,-2.00"]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("\n".join([header, *rows]) + "\n")
+    return path
+
+
+def injection_cases(folder):
+    log = hostile_log(folder)
+    flags = ["--customer", HOSTILE_COLUMNS["customer"], "--date", HOSTILE_COLUMNS["date"],
+             "--amount", HOSTILE_COLUMNS["amount"]]
+    return [Case(f"injection/{command}", command, flags, [log], table=HOSTILE_TABLE,
+                 before=KEEP_SETUP, check=KEEP_CHECK) for command in ("events", "cohort")]
+
+
+def qualified_case():
+    log = os.path.join(TESTS, "events", "logs", "k1.csv")
+    return Case("table/schema-qualified", "events", [], [log], table="shop.orders")
+
+
+def all_cases(folder):
+    return [*hand_made(), *generated_cases(folder), *injection_cases(folder), qualified_case()]
