@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what building churn needs from Debian's or Ubuntu's packages; with --test, also
 # what its test suite needs; with --fuzz, clang for the libFuzzer targets (.ci/fuzz.sh).
-# Installs nothing that is already there. Runs as root or through sudo.
+# Installs nothing that is already there. Runs as root or through sudo. The --emit-sql tests
+# (tests/sql) also get DuckDB from npm (npm ci, into tests/sql/node_modules).
 #   scripts/bootstrap.sh [--test] [--fuzz]
 set -euo pipefail
 
 build=(g++ cmake make pkg-config libcli11-dev libfmt-dev)
 test=(catch2 librapidcheck-dev help2man bash-completion zsh locales dpkg-dev file man-db
-      util-linux python3 chromium fonts-dejavu-core)
+      util-linux python3 chromium fonts-dejavu-core sqlite3 postgresql)
+# A node installed some other way (NodeSource, nvm) is kept: Debian's would clash with it.
+if ! command -v node >/dev/null; then
+    test+=(nodejs npm)
+fi
 fuzz=(clang-14 libclang-rt-14-dev)
 
 want=("${build[@]}")
@@ -43,4 +48,15 @@ if $with_test; then
             "${as_root[@]}" localedef -i "$l" -f UTF-8 "$l.UTF-8"
         fi
     done
+fi
+
+# DuckDB for tests/sql: the versions its package-lock.json pins, when not installed yet.
+root=$(cd "$(dirname "$0")/.." && pwd)
+if $with_test && [[ ! -d $root/tests/sql/node_modules ]]; then
+    if command -v npm >/dev/null; then
+        echo "bootstrap: npm ci in tests/sql (DuckDB for the --emit-sql tests)" >&2
+        npm ci --prefix "$root/tests/sql" --no-audit --no-fund >/dev/null
+    else
+        echo "bootstrap: no npm: the DuckDB test of --emit-sql will be skipped" >&2
+    fi
 fi

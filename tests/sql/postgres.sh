@@ -17,7 +17,9 @@ dir=$(mkdir -p "$2" && cd "$2" && pwd)
 
 # The newest installed server: Debian puts each major version in /usr/lib/postgresql/N/bin
 # (a /usr/local/bin/initdb may be a stray link, so it is not used).
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+shopt -s nullglob
+servers=(/usr/lib/postgresql/*/bin)
+bin=$( ((${#servers[@]} == 0)) || printf '%s\n' "${servers[@]}" | sort -V | tail -n 1)
 if [[ -z $bin || ! -x $bin/initdb || ! -x $bin/pg_ctl ]]; then
     echo "postgres: skipped: PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb;" \
         "Debian: apt-get install postgresql)" >&2
@@ -39,7 +41,7 @@ stop_cluster() {
         "${as_server[@]}" "$bin/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop >/dev/null ||
             "${as_server[@]}" "$bin/pg_ctl" -D "$PGDATA" -m immediate -w stop >/dev/null || true
     fi
-    rm -rf "$PGDATA"
+    rm -rf "$PGDATA" "$PGHOST"
     [[ -z $TMPBASE ]] || rm -rf "$TMPBASE"
     rm -f "$dir/env"
 }

@@ -51,10 +51,11 @@ def prepare(churn, dialect, case, folder):
     emit = [churn, case.command, *case.flags, *case.logs, "--emit-sql", dialect,
             "--table", case.table]
     status, query, err = run(emit)
-    if case.reason:
-        if status == 2 and ("cannot express" in err or "--emit-sql" in err):
-            return f"not expressible {case.name}: {case.reason} ({err.strip()})"
-        return (f"FAIL {case.name}: its emission should fail ({case.reason}), "
+    if case.unexpressible:
+        option, why = case.unexpressible
+        if status == 2 and "--emit-sql" in err and option in err and "unknown option" not in err:
+            return f"not expressible {case.name}: {option}, {why} ({err.strip()})"
+        return (f"FAIL {case.name}: its emission should fail naming {option} ({why}), "
                 f"it exited {status}: {err.strip()}")
     if status != 0:
         return f"FAIL {case.name}: --emit-sql exited {status}: {err.strip()}"

@@ -12,17 +12,18 @@ import generated
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
 
-# Hand-made cases whose options the contract says no SQL expresses: their emission must fail
-# (exit 2, naming the option); each counts as a pass only because it is listed here.
+# Hand-made cases whose options the contract says no SQL expresses: (the option, why). Their
+# emission must fail (exit 2, an error naming --emit-sql and the option); each counts as a pass
+# only because it is listed here.
 NOT_EXPRESSIBLE = {
-    "cohort/customers_age0": "--customers lists ids, not the table",
-    "cohort/customers_unbounded": "--customers lists ids, not the table",
-    "cohort/date_format_qty": "--date-format",
-    "cohort/epoch_offset": "--date-format epoch",
-    "cohort/wide_count": "--wide",
-    "cohort/wide_ltv": "--wide",
-    "cohort/wide_pct": "--wide",
-    "cohort/wide_revenue": "--wide",
+    "cohort/customers_age0": ("--customers", "it lists ids, not the table"),
+    "cohort/customers_unbounded": ("--customers", "it lists ids, not the table"),
+    "cohort/date_format_qty": ("--date-format", "SQL reads ISO dates only"),
+    "cohort/epoch_offset": ("--date-format", "epoch: SQL reads ISO dates only"),
+    "cohort/wide_count": ("--wide", "one column per age: not a fixed result"),
+    "cohort/wide_ltv": ("--wide", "one column per age: not a fixed result"),
+    "cohort/wide_pct": ("--wide", "one column per age: not a fixed result"),
+    "cohort/wide_revenue": ("--wide", "one column per age: not a fixed result"),
 }
 
 # The second table of the injection cases: it must still be there, whole, after the query.
@@ -41,7 +42,7 @@ class Case:
     table: str = "log_rows"
     before: str = ""  # SQL run before the log's table is created
     check: tuple = None  # (SQL run after the query, the CSV it must print)
-    reason: str = None  # why the emission must fail, for a case of NOT_EXPRESSIBLE
+    unexpressible: tuple = None  # (option, why), for a case of NOT_EXPRESSIBLE
 
 
 def load_module(name, path):
@@ -58,7 +59,7 @@ def hand_made():
         for name in module.names():
             logs, flags, _ = module.load(name)
             key = f"{command}/{name}"
-            out.append(Case(key, command, flags, logs, reason=NOT_EXPRESSIBLE.get(key)))
+            out.append(Case(key, command, flags, logs, unexpressible=NOT_EXPRESSIBLE.get(key)))
     return out
 
 
