@@ -14,7 +14,7 @@ let duckdb;
 try {
   duckdb = await import('@duckdb/node-api');
 } catch (e) {
-  console.error(`duckdb: skipped: @duckdb/node-api does not load (${e.message.split('\n')[0]});`
+  console.error(`@duckdb/node-api does not load (${e.message.split('\n')[0]});`
     + ' install it with: npm ci --prefix tests/sql');
   process.exit(77);
 }

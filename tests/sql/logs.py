@@ -87,10 +87,12 @@ def schema_statements(engine, name):
     return [f"CREATE SCHEMA {schema};"]
 
 
-def setup_sql(engine, name, header, rows):
-    """CREATE TABLE and INSERTs that load the rows into table `name` in `engine`."""
+def setup_sql(engine, name, header, rows, types=None):
+    """CREATE TABLE and INSERTs that load the rows into table `name` in `engine`; `types` gives
+    some columns another type than text (the engine converts the text literals)."""
     table = table_name(name)
-    columns = ", ".join(f"{identifier(c)} {TEXT[engine]}" for c in header)
+    types = types or {}
+    columns = ", ".join(f"{identifier(c)} {types.get(c, TEXT[engine])}" for c in header)
     out = schema_statements(engine, name) + [f"CREATE TABLE {table} ({columns});"]
     for start in range(0, len(rows), CHUNK):
         values = ",\n".join("(" + ", ".join(literal(v) for v in row) + ")"

@@ -61,7 +61,7 @@ def prepare(churn, dialect, case, folder):
         return f"FAIL {case.name}: --emit-sql exited {status}: {err.strip()}"
     header, rows = logs.read_log(case.logs, case.flags)
     write(os.path.join(folder, "setup.sql"),
-          case.before + logs.setup_sql(dialect, case.table, header, rows))
+          case.before + logs.setup_sql(dialect, case.table, header, rows, case.types))
     write(os.path.join(folder, "query.sql"), query)
     write(os.path.join(folder, "expected.csv"), expected)
     write(os.path.join(folder, "command.txt"), " ".join(emit) + "\n")
@@ -110,7 +110,7 @@ def main():
     work = os.path.abspath(args.work or f"sql-{args.dialect}")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
-    cases = sql_cases.all_cases(work)
+    cases = sql_cases.all_cases(work, args.dialect)
     if args.only:
         cases = [c for c in cases if re.search(args.only, c.name)]
     folders = [os.path.join(work, f"{i:03d}-{folder_name(c.name)}") for i, c in enumerate(cases)]

@@ -1,8 +1,8 @@
 """The cases the --emit-sql tests run on every engine: every hand-made case of tests/events and
 tests/cohort, variants over a generated log (generated.py), hostile names (injection), and a
-schema-qualified table. A case is churn's command, flags and logs; its expected table is what
+schema-qualified table, and typed columns. A case is churn's command, flags and logs; its expected table is what
 churn itself prints for them.
-    all_cases(folder)   the cases, their generated logs written into `folder`"""
+    all_cases(folder, dialect)   the cases, their generated logs written into `folder`"""
 import importlib.util
 import os
 from dataclasses import dataclass
@@ -43,6 +43,7 @@ class Case:
     before: str = ""  # SQL run before the log's table is created
     check: tuple = None  # (SQL run after the query, the CSV it must print)
     unexpressible: tuple = None  # (option, why), for a case of NOT_EXPRESSIBLE
+    types: dict = None  # column: SQL type, for the columns not loaded as text
 
 
 def load_module(name, path):
@@ -98,8 +99,7 @@ GENERATED = [
 ]
 
 
-def generated_cases(folder):
-    paths = generated.write(folder)
+def generated_cases(paths):
     return [Case(f"generated/{name}", command, flags, [paths[log]])
             for name, command, flags, log in GENERATED]
 
@@ -129,5 +129,19 @@ def qualified_case():
     return Case("table/schema-qualified", "events", [], [log], table="shop.orders")
 
 
-def all_cases(folder):
-    return [*hand_made(), *generated_cases(folder), *injection_cases(folder), qualified_case()]
+def typed_cases(paths):
+    """The contract's typed columns (DuckDB and PostgreSQL): DATE or TIMESTAMP, DECIMAL."""
+    k1 = os.path.join(TESTS, "events", "logs", "k1.csv")
+    full = paths["full"]
+    typed = {"date": "TIMESTAMP", "amount": "DECIMAL(18,3)"}
+    return [Case("typed/k1 date decimal", "events", [], [k1],
+                 types={"date": "DATE", "amount": "DECIMAL(12,2)"}),
+            Case("typed/generated timestamp decimal", "events", [], [full], types=typed),
+            Case("typed/generated cohort", "cohort", [], [full], types=typed)]
+
+
+def all_cases(folder, dialect):
+    paths = generated.write(folder)
+    typed = typed_cases(paths) if dialect in ("duckdb", "postgres") else []
+    return [*hand_made(), *generated_cases(paths), *injection_cases(folder), qualified_case(),
+            *typed]
