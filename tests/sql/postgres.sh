@@ -4,7 +4,7 @@
 # trusts the local user `churn`, and runs in UTC with UTF-8 text.
 #   tests/sql/postgres.sh start DIR    initdb + pg_ctl start (a cluster left in DIR is replaced)
 #   tests/sql/postgres.sh stop DIR     pg_ctl stop, and the data removed
-# DIR/env then says where it is (PGDATA=…, PGHOST=… the socket directory), for run_cases.py
+# DIR/env then says where it is (PGDATA=…, PGHOST=… the socket directory, LOG=…), for run_cases.py
 # and for a person: `. DIR/env && psql -h "$PGHOST" -U churn -d postgres`.
 # PostgreSQL refuses to run as root, so as root the server runs as `nobody`. Exit 77 (ctest's
 # "skipped") when PostgreSQL is not installed.
@@ -69,7 +69,7 @@ data=$base/data
 socket=$base/socket
 mkdir -p "$data" "$socket"
 chmod 700 "$data"
-log=$dir/server.log
+log=$base/server.log
 : >"$log"
 if ((EUID == 0)); then
     chown nobody "$data" "$socket" "$log"
@@ -85,5 +85,6 @@ if ! "${as_server[@]}" "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
     cat "$log" >&2
     exit 1
 fi
-printf 'PGDATA=%s\nPGHOST=%s\nTMPBASE=%s\n' "$data" "$socket" "$tmpbase" >"$dir/env"
+printf 'PGDATA=%s\nPGHOST=%s\nTMPBASE=%s\nLOG=%s\n' "$data" "$socket" "$tmpbase" "$log" \
+    >"$dir/env"
 echo "postgres: $("$bin/postgres" --version) running, socket in $socket" >&2

@@ -39,7 +39,7 @@ class Case:
     command: str  # events or cohort
     flags: list
     logs: list
-    table: str = "log_rows"
+    table: str = "events"
     before: str = ""  # SQL run before the log's table is created
     check: tuple = None  # (SQL run after the query, the CSV it must print)
     unexpressible: tuple = None  # (option, why), for a case of NOT_EXPRESSIBLE
@@ -124,9 +124,14 @@ def injection_cases(folder):
                  before=KEEP_SETUP, check=KEEP_CHECK) for command in ("events", "cohort")]
 
 
-def qualified_case():
+def table_cases():
+    """A schema-qualified table, and tables named like the query's own CTEs (at the time of
+    writing), as a user's table may well be: in SQLite every CTE of a WITH sees every other."""
     log = os.path.join(TESTS, "events", "logs", "k1.csv")
-    return Case("table/schema-qualified", "events", [], [log], table="shop.orders")
+    return [Case("table/schema-qualified", "events", [], [log], table="shop.orders"),
+            Case("table/named log_rows", "events", [], [log], table="log_rows"),
+            Case("table/named periods", "events", [], [log], table="periods"),
+            Case("table/named cells", "cohort", [], [log], table="cells")]
 
 
 def typed_cases(paths):
@@ -143,5 +148,5 @@ def typed_cases(paths):
 def all_cases(folder, dialect):
     paths = generated.write(folder)
     typed = typed_cases(paths) if dialect in ("duckdb", "postgres") else []
-    return [*hand_made(), *generated_cases(paths), *injection_cases(folder), qualified_case(),
+    return [*hand_made(), *generated_cases(paths), *injection_cases(folder), *table_cases(),
             *typed]
