@@ -48,7 +48,8 @@ def prepare(churn, dialect, case, folder):
     status, expected, err = run([churn, case.command, *case.flags, *case.logs])
     if status != 0:
         return f"FAIL {case.name}: churn {case.command} exited {status}: {err.strip()}"
-    emit = [churn, case.command, *case.flags, *case.logs, "--emit-sql", dialect,
+    emit = [churn, case.command, *case.flags, *(case.logs if case.emit_reads_log else []),
+            "--emit-sql", dialect,
             "--table", case.table]
     status, query, err = run(emit)
     if case.unexpressible:

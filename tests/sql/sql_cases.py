@@ -44,6 +44,7 @@ class Case:
     check: tuple = None  # (SQL run after the query, the CSV it must print)
     unexpressible: tuple = None  # (option, why), for a case of NOT_EXPRESSIBLE
     types: dict = None  # column: SQL type, for the columns not loaded as text
+    emit_reads_log: bool = True  # False: the emission is given the flags only, no log file
 
 
 def load_module(name, path):
@@ -125,13 +126,17 @@ def injection_cases(folder):
 
 
 def table_cases():
-    """A schema-qualified table, and tables named like the query's own CTEs (at the time of
-    writing), as a user's table may well be: in SQLite every CTE of a WITH sees every other."""
+    """A schema-qualified table, tables named like the query's own CTEs (at the time of
+    writing), as a user's table may well be (in SQLite every CTE of a WITH sees every other),
+    and an emission that reads no log, only the flags."""
     log = os.path.join(TESTS, "events", "logs", "k1.csv")
     return [Case("table/schema-qualified", "events", [], [log], table="shop.orders"),
             Case("table/named log_rows", "events", [], [log], table="log_rows"),
             Case("table/named periods", "events", [], [log], table="periods"),
-            Case("table/named cells", "cohort", [], [log], table="cells")]
+            Case("table/named cells", "cohort", [], [log], table="cells"),
+            Case("table/columns from the flags, no log file", "events",
+                 ["--customer", "customer_id", "--date", "date", "--amount", "amount"], [log],
+                 emit_reads_log=False)]
 
 
 def typed_cases(paths):
