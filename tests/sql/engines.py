@@ -5,7 +5,7 @@ out.csv (and post.csv) there, or error.txt. The CSV is the same text for every e
 NULL as an empty field, an empty string as "", a field quoted only when it holds a comma, a
 quote, CR or LF, and `\\n` after every line (duckdb.mjs writes the same).
     run(engine, folders, env)   engine: duckdb, sqlite or postgres
-    unavailable(engine, env)    None, or why the engine cannot run here (the test is skipped)"""
+    unavailable(engine)         None, or why the engine cannot run here (the test is skipped)"""
 import csv
 import glob
 import io

@@ -4,8 +4,8 @@
 # trusts the local user `churn`, and runs in UTC with UTF-8 text.
 #   tests/sql/postgres.sh start DIR    initdb + pg_ctl start (a cluster left in DIR is replaced)
 #   tests/sql/postgres.sh stop DIR     pg_ctl stop, and the data removed
-# DIR/env then says where it is (PGDATA=…, PGHOST=… the socket directory, LOG=…), for run_cases.py
-# and for a person: `. DIR/env && psql -h "$PGHOST" -U churn -d postgres`.
+# DIR/env then says where it is (PGDATA=…, PGHOST=… the socket directory, LOG=…), for
+# run_cases.py and for a person: `. DIR/env && psql -h "$PGHOST" -U churn -d postgres`.
 # PostgreSQL refuses to run as root, so as root the server runs as `nobody`. Exit 77 (ctest's
 # "skipped") when PostgreSQL is not installed.
 set -euo pipefail

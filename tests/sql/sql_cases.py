@@ -1,7 +1,7 @@
 """The cases the --emit-sql tests run on every engine: every hand-made case of tests/events and
-tests/cohort, variants over a generated log (generated.py), hostile names (injection), and a
-schema-qualified table, and typed columns. A case is churn's command, flags and logs; its expected table is what
-churn itself prints for them.
+tests/cohort, variants over a generated log (generated.py), hostile names (injection), table
+names (schema-qualified, like the query's CTEs), and typed columns (DuckDB and PostgreSQL).
+A case is churn's command, flags and logs; its expected table is what churn itself prints.
     all_cases(folder, dialect)   the cases, their generated logs written into `folder`"""
 import importlib.util
 import os
