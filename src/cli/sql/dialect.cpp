@@ -186,7 +186,7 @@ std::string dialect::day_date(const std::string& day) const {
         case engine::postgres:
             return fmt::format("(DATE '1970-01-01' + CAST({} AS INTEGER))", day);
         case engine::sqlite:
-            return fmt::format("date({} * 86400, 'unixepoch')", day);
+            return fmt::format("date(({}) * 86400, 'unixepoch')", day);
         case engine::bigquery:
             return fmt::format("DATE_FROM_UNIX_DATE({})", day);
         case engine::spark:

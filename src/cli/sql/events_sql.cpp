@@ -11,8 +11,8 @@ namespace churn::cli::sql {
 
 namespace {
 
-/// Orders of a customer in a period, by the --orders rule: distinct (customer, --order value
-/// or timestamp), distinct days, or rows; refund rows are none.
+/// Orders of a customer in a period, by the --orders rule: distinct timestamps, distinct days,
+/// or rows; refund rows are none.
 std::string orders_of(const request& r) {
     switch (r.orders) {
         case order_rule::rows:
@@ -22,8 +22,7 @@ std::string orders_of(const request& r) {
         case order_rule::distinct:
             break;
     }
-    return r.columns.order ? "count(DISTINCT CASE WHEN order_row = 1 THEN order_key END)"
-                           : "count(DISTINCT CASE WHEN order_row = 1 THEN ts END)";
+    return "count(DISTINCT CASE WHEN order_row = 1 THEN ts END)";
 }
 
 }  // namespace
@@ -32,19 +31,32 @@ std::string events_query(const request& r) {
     parts q(r);
     const dialect& d = q.d;
     q.add_rows();
+    // An --order value is one order, counted in the period of its first row, active or not in
+    // the periods of its other rows; a timestamp or a day lies in one period anyway.
+    const bool keyed = r.columns.order && r.orders == order_rule::distinct;
+    if (keyed)
+        q.step("orders", "an order: a distinct (customer, --order value), in its first period",
+               "SELECT customer, period, count(*) AS orders\n    FROM (SELECT customer, order_key, "
+               "min(period) AS period FROM log_rows WHERE order_row = 1 GROUP BY customer, "
+               "order_key) o\n    GROUP BY customer, period");
     q.step("customer_periods",
            "per customer and period: orders, and revenue with refunds (a period of refunds only "
            "is not active)",
-           fmt::format("SELECT customer, period, {} AS orders{}\n    FROM log_rows\n    GROUP BY "
-                       "customer, period",
-                       orders_of(r), q.amounts() ? ", sum(units) AS revenue" : ""));
+           keyed ? fmt::format("SELECT g.customer, g.period, sum(g.order_row) AS order_rows, "
+                               "max(coalesce(o.orders, 0)) AS orders{}\n    FROM log_rows g\n    "
+                               "LEFT JOIN orders o ON o.customer = g.customer AND o.period = "
+                               "g.period\n    GROUP BY g.customer, g.period",
+                               q.amounts() ? ", sum(g.units) AS revenue" : "")
+                 : fmt::format("SELECT customer, period, sum(order_row) AS order_rows, {} AS "
+                               "orders{}\n    FROM log_rows\n    GROUP BY customer, period",
+                               orders_of(r), q.amounts() ? ", sum(units) AS revenue" : ""));
     const std::string w = "OVER (PARTITION BY customer ORDER BY period";
     q.step("active_periods",
            "a customer's active periods: the one before, the one after, and their orders so far",
            fmt::format("SELECT customer, period, orders,\n           lag(period) {0}) AS prev,\n  "
                        "         lead(period) {0}) AS next,\n           sum(orders) {0} ROWS "
                        "UNBOUNDED PRECEDING) AS orders_so_far\n    FROM customer_periods\n    "
-                       "WHERE orders > 0",
+                       "WHERE order_rows > 0",
                        w));
     const int k = r.inactive_after;
     q.step("period_counts",
