@@ -112,7 +112,7 @@ def run_postgres(folder, schema, host):
 
 
 def run_duckdb(folders):
-    """All cases in one node process (loading DuckDB costs more than a case)."""
+    """The cases in one node process (loading DuckDB costs more than a small case)."""
     done = subprocess.run(["node", os.path.join(HERE, "duckdb.mjs"), *folders],
                           capture_output=True, text=True, env=ENGINE_ENV, check=False)
     if done.returncode != 0:
@@ -141,9 +141,9 @@ def unavailable(engine):
 def run(engine, folders, env=None):
     """Runs every case folder on the engine (env: the postgres.sh env file)."""
     if engine == "duckdb":
-        run_duckdb(folders)
-        return
-    if engine == "sqlite":
+        # two processes, every other case each: the large cases are spread over both
+        jobs = [(run_duckdb, folders[i::2]) for i in range(2) if folders[i::2]]
+    elif engine == "sqlite":
         jobs = [(run_sqlite, folder) for folder in folders]
     else:
         host = pg_settings(env)["PGHOST"]
