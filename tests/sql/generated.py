@@ -2,10 +2,11 @@
 300 customers over 26 months (2022-11-07 … 2024-12-20, so the first and last months are
 partial) with what the hand-made cases hold one at a time: months without any row
 (2023-06, 2024-02), refunds (negative amounts), guests (empty customer), ids padded with
-blanks, same-day repeat orders, several rows per order sharing its timestamp and `order_ref`
+blanks or quoted in CSV, same-day repeat orders, several rows per order sharing its timestamp and `order_ref`
 (not a guessed name: the default counts orders by timestamp, `--order order_ref` by id), some
 rows with a time of day, amounts with 2 decimals and some with 0 or 3.
     write(folder)   the logs (full, zoned, no amount, a slice for days), their paths by name"""
+import csv
 import datetime
 import os
 import random
@@ -14,6 +15,8 @@ SEED = 20240612
 FIRST, LAST = datetime.date(2022, 11, 7), datetime.date(2024, 12, 20)
 EMPTY_MONTHS = {(2023, 6), (2024, 2)}
 HEADER = ["customer_id", "date", "order_ref", "amount", "channel"]
+# Ids that SQL or CSV quote: the log's CSV quotes them, the loader's literals too.
+ODD_IDS = {7: "o'brien", 8: 'sm"ith', 9: "a,b", 10: "ü-ñ 10"}
 
 
 def months():
@@ -45,7 +48,7 @@ def orders(rng):
     found = []
     all_months = [m for m in months() if m not in EMPTY_MONTHS]
     for n in range(1, 301):
-        customer = f"c{n:03d}"
+        customer = ODD_IDS.get(n, f"c{n:03d}")
         start = rng.randrange(len(all_months))
         loyalty = rng.random()
         for index in range(start, len(all_months)):
@@ -98,8 +101,7 @@ def zoned(rng, log):
 
 def write_csv(path, header, log):
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        for row in [header, *log]:
-            handle.write(",".join(row) + "\n")
+        csv.writer(handle, lineterminator="\n").writerows([header, *log])
 
 
 def write(folder):

@@ -140,12 +140,17 @@ def table_cases():
 
 
 def typed_cases(paths):
-    """The contract's typed columns (DuckDB and PostgreSQL): DATE or TIMESTAMP, DECIMAL."""
+    """The contract's typed columns (DuckDB and PostgreSQL): DATE or TIMESTAMP, DECIMAL,
+    INTEGER."""
     k1 = os.path.join(TESTS, "events", "logs", "k1.csv")
+    qty_price = os.path.join(TESTS, "events", "logs", "qty_price.csv")
     full = paths["full"]
     typed = {"date": "TIMESTAMP", "amount": "DECIMAL(18,3)"}
     return [Case("typed/k1 date decimal", "events", [], [k1],
                  types={"date": "DATE", "amount": "DECIMAL(12,2)"}),
+            Case("typed/qty integer price decimal", "events", ["--quantity", "qty", "--price",
+                 "price"], [qty_price], types={"date": "DATE", "qty": "INTEGER",
+                                               "price": "DECIMAL(10,3)"}),
             Case("typed/generated timestamp decimal", "events", [], [full], types=typed),
             Case("typed/generated cohort", "cohort", [], [full], types=typed)]
 
