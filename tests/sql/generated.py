@@ -2,9 +2,9 @@
 300 customers over 26 months (2022-11-07 … 2024-12-20, so the first and last months are
 partial) with what the hand-made cases hold one at a time: months without any row
 (2023-06, 2024-02), refunds (negative amounts), guests (empty customer), ids padded with
-blanks or quoted in CSV, same-day repeat orders, several rows per order sharing its timestamp and `order_ref`
-(not a guessed name: the default counts orders by timestamp, `--order order_ref` by id), some
-rows with a time of day, amounts with 2 decimals and some with 0 or 3.
+blanks or quoted in CSV, same-day repeat orders, several rows per order sharing its timestamp
+and `order_ref` (not a guessed name: the default counts orders by timestamp, `--order
+order_ref` by id), some rows with a time of day, amounts with 2 decimals and some with 0 or 3.
     write(folder)   the logs (full, zoned, no amount, a slice for days), their paths by name"""
 import csv
 import datetime
