@@ -59,7 +59,8 @@ def prepare(churn, dialect, case, folder):
         return (f"FAIL {case.name}: its emission should fail naming {option} ({why}), "
                 f"it exited {status}: {err.strip()}")
     if status != 0:
-        return f"FAIL {case.name}: --emit-sql exited {status}: {err.strip()}"
+        unlisted = " (not expressible, but not listed so)" if "cannot express" in err else ""
+        return f"FAIL {case.name}: --emit-sql exited {status}{unlisted}: {err.strip()}"
     if not query.endswith(";\n"):
         return f"FAIL {case.name}: the query does not end in ';' and a newline"
     header, rows = logs.read_log(case.logs, case.flags)
