@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Emits every case of parse_cases.txt as BigQuery and as Spark SQL and parse-checks the text.
+
+    parse_check.py CHURN [--keep DIR]
+
+BigQuery and Spark cannot run here, so SPEC §8 asks only that their text parse: churn must exit
+0 with one statement ending in ";\\n", and parse_check.mjs (node-sql-parser) must accept it as
+exactly one SELECT. Exit 0 all pass, 1 any failure, 77 when node or node-sql-parser is missing
+(ctest: skipped). --keep DIR leaves every emitted query in DIR as CASE.DIALECT.sql, to read.
+"""
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LOGS = os.path.join(HERE, '..', 'events', 'logs')
+DIALECTS = ('bigquery', 'spark')
+SKIP = 77
+
+
+def read_cases(path):
+    """(name, churn arguments) per line; @FILE is a log of tests/events/logs, {NL} a newline."""
+    cases = []
+    with open(path, encoding='utf-8') as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            words = shlex.split(line)
+            if len(words) < 2:
+                sys.exit(f'{path}:{number}: a case needs a name and the arguments of churn')
+            args = [os.path.join(LOGS, w[1:]) if w.startswith('@') else w.replace('{NL}', '\n')
+                    for w in words[1:]]
+            cases.append((words[0], args))
+    return cases
+
+
+def emit(churn, args, dialect):
+    """The query text, or the reason churn did not print one statement."""
+    run = subprocess.run([churn, *args, '--emit-sql', dialect], capture_output=True, timeout=60)
+    err = run.stderr.decode('utf-8', 'replace').strip()
+    if run.returncode != 0:
+        return None, f'churn exited {run.returncode}: {err}'
+    try:
+        text = run.stdout.decode('utf-8')
+    except UnicodeDecodeError as e:
+        return None, f'stdout is not UTF-8: {e}'
+    if not text.rstrip().startswith(('WITH', 'SELECT')) or not text.endswith(';\n'):
+        return None, f'stdout is not one WITH/SELECT ending in ";\\n": {text[:80]!r}...'
+    return text, None
+
+
+def problems(report, files, dialect):
+    """parse_check.mjs's report split per query: each problem starts with the file's path."""
+    found = {}
+    current = None
+    for line in report.splitlines():
+        starts = [path for path in files if line.startswith(path + ':')]
+        if starts:
+            current = starts[0]
+            line = line[len(current):]
+            found[current] = f'{files[current]} {dialect}{line}'
+        elif current:
+            found[current] += '\n' + line
+    return list(found.values())
+
+
+def main():
+    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != '--keep'):
+        sys.exit(__doc__)
+    churn = sys.argv[1]
+    node = shutil.which('node')
+    if node is None:
+        print('skipped: node is not installed, so no SQL parser can run')
+        return SKIP
+    cases = read_cases(os.path.join(HERE, 'parse_cases.txt'))
+    out_dir = sys.argv[3] if len(sys.argv) == 4 else tempfile.mkdtemp(prefix='churn-sqlparse-')
+    os.makedirs(out_dir, exist_ok=True)
+    failures = []
+    try:
+        for dialect in DIALECTS:
+            files = {}
+            for name, args in cases:
+                text, problem = emit(churn, args, dialect)
+                if problem:
+                    failures.append(f'{name} {dialect}: {problem}')
+                    continue
+                path = os.path.join(out_dir, f'{name}.{dialect}.sql')
+                with open(path, 'w', encoding='utf-8', newline='') as f:
+                    f.write(text)
+                files[path] = name
+            if not files:
+                continue
+            # One node process per dialect: starting node per query would cost most of the run.
+            check = subprocess.run(
+                [node, os.path.join(HERE, 'parse_check.mjs'), '--dialect', dialect, *files],
+                capture_output=True, text=True, timeout=300)
+            if check.returncode == SKIP:
+                print(check.stdout.strip())
+                return SKIP
+            if check.returncode not in (0, 1):
+                failures.append(f'parse_check.mjs {dialect} exited {check.returncode}: '
+                                f'{check.stdout}{check.stderr}')
+            else:
+                failures.extend(problems(check.stdout, files, dialect))
+    finally:
+        if len(sys.argv) != 4:
+            shutil.rmtree(out_dir, ignore_errors=True)
+    total = len(cases) * len(DIALECTS)
+    for failure in failures:
+        print(failure)
+    print(f'{total - len(failures)} of {total} queries parse' if failures
+          else f'all {total} queries ({len(cases)} cases x {len(DIALECTS)} dialects) parse')
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
