@@ -187,6 +187,10 @@ class Scanner {
         continue;
       }
       if (c === '`') {
+        if (this.dialect === 'bigquery' && t[this.i - 1] === '`') {
+          this.problem(start, 'two quoted names with nothing between: a doubled backquote is not ' +
+            'an escape in BigQuery (write \\`)');
+        }
         this.backquoted(start);
         this.last_token = 'other';
         continue;
@@ -217,12 +221,12 @@ class Scanner {
       text = text.replace(/`(q\d+)`(?:\s*\.\s*`(q\d+)`)(?:\s*\.\s*`(q\d+)`)+/g,
         (_, a, b, c) => `\`${a}\`.\`${b}_${c}\``);
     }
-    return { text, problems: this.problems };
+    return { text, problems: this.problems, names: new Set(this.names.keys()) };
   }
 }
 
-// The text with every quoted name replaced by a placeholder, and the problems found in its
-// quoting, each { line, column, message }.
+// The text with every quoted name replaced by a placeholder, the problems found in its quoting,
+// each { line, column, message }, and the set of the names as the engine reads them.
 export function lex(text, dialect) {
   return new Scanner(text, dialect).run();
 }

@@ -1,7 +1,8 @@
 // Parse-checks the SQL that `churn ... --emit-sql bigquery|spark` prints, since no BigQuery or
 // Spark engine runs here (SPEC §8: "checked by a parser of that dialect").
 //   node parse_check.mjs --dialect bigquery|spark [FILE...]     (no FILE, or "-": stdin)
-// Exit 0: every input is exactly one SELECT statement that parses. 1: a parse error (printed with
+// Exit 0: every input is exactly one SELECT statement that parses, its quoting is right by the
+// dialect's rules, and FILE.names (if any) are among its quoted names. 1: a parse error (with
 // line, column and the offending line) or not exactly one SELECT (a second statement is what an
 // injection through an unquoted name would look like). 2: bad usage. 77: node-sql-parser is not
 // installed (`npm ci --prefix tests/sql`), so ctest reports a skip, not a failure.
@@ -59,11 +60,27 @@ function describe(name, original, seen, error) {
     (before === line ? '' : `\n  (quoted names replaced; the line as written: ${before})`);
 }
 
+// FILE.names, when it exists, holds a JSON list of names (a hostile column, a part of --table)
+// that some quoted name of FILE must read as exactly: a quote escaped wrongly changes the name.
+function expected_names(file) {
+  try {
+    return JSON.parse(readFileSync(`${file}.names`, 'utf8'));
+  } catch (e) {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
 function check(parser, dialect, name, text) {
   const lexed = lex(text, dialect);
   if (lexed.problems.length > 0) {
     return lexed.problems.map((p) => `${name}:${p.line}:${p.column}: ${p.message}\n` +
       `  ${text.split('\n')[p.line - 1]}\n  ${' '.repeat(p.column - 1)}^`).join('\n');
+  }
+  const missing = expected_names(name).filter((n) => !lexed.names.has(n));
+  if (missing.length > 0) {
+    return `${name}: no quoted name reads as ${missing.map((n) => JSON.stringify(n)).join(', ')}` +
+      ` (names quoted: ${[...lexed.names].map((n) => JSON.stringify(n)).join(', ')})`;
   }
   let ast;
   try {

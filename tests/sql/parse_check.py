@@ -8,6 +8,7 @@ BigQuery and Spark cannot run here, so SPEC §8 asks only that their text parse:
 exactly one SELECT. Exit 0 all pass, 1 any failure, 77 when node or node-sql-parser is missing
 (ctest: skipped). --keep DIR leaves every emitted query in DIR as CASE.DIALECT.sql, to read.
 """
+import json
 import os
 import shlex
 import shutil
@@ -19,6 +20,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LOGS = os.path.join(HERE, '..', 'events', 'logs')
 DIALECTS = ('bigquery', 'spark')
 SKIP = 77
+NAME_FLAGS = ('--customer', '--date', '--amount', '--quantity', '--price', '--order')
+
+# The checker itself, first: text it must accept and text it must refuse (DIALECTS.md says why).
+SELF_TEST = [
+    ('bigquery', True, "SELECT `a\\`b`, 'it\\'s' AS `end` FROM `p`.`d`.`t`;\n"),
+    ('bigquery', False, "SELECT 'it''s' FROM t;\n"),
+    ('bigquery', False, "SELECT `a``b` FROM t;\n"),
+    ('bigquery', False, "SELECT `a\\mount` FROM t;\n"),
+    ('bigquery', False, "SELECT 1 FROM t; DROP TABLE t;\n"),
+    ('spark', True, "SELECT `a``b`, 'it\\'s' AS `end` FROM `c`.`s`.`t`;\n"),
+    ('spark', False, "SELECT 'it''s' FROM t;\n"),
+    ('spark', False, "SELECT x FROM t WHERE s RLIKE '^\\d';\n"),
+    ('spark', False, "SELECT `a`b` FROM t;\n"),
+]
 
 
 def read_cases(path):
@@ -35,6 +50,48 @@ def read_cases(path):
                     for w in words[1:]]
             cases.append((words[0], args))
     return cases
+
+
+def expected_names(args):
+    """The names the query must quote exactly: the columns given by flag, the parts of --table."""
+    names = [value for flag, value in zip(args, args[1:]) if flag in NAME_FLAGS]
+    for flag, value in zip(args, args[1:]):
+        if flag == '--table':
+            names.extend(value.split('.'))
+    return names
+
+
+def run_checker(node, dialect, files):
+    """parse_check.mjs on files ({path: label}): (exit status, [problem per failing file])."""
+    check = subprocess.run(
+        [node, os.path.join(HERE, 'parse_check.mjs'), '--dialect', dialect, *files],
+        capture_output=True, text=True, timeout=300)
+    if check.returncode not in (0, 1):
+        return check.returncode, [f'parse_check.mjs {dialect} exited {check.returncode}: '
+                                  f'{check.stdout}{check.stderr}']
+    return check.returncode, problems(check.stdout, files, dialect)
+
+
+def self_test(node, out_dir):
+    """Failures of the checker on SELF_TEST, or the exit status 77 when it cannot run."""
+    failures = []
+    for dialect in DIALECTS:
+        files = {}
+        for number, (d, ok, text) in enumerate(SELF_TEST):
+            if d == dialect:
+                path = os.path.join(out_dir, f'self-test-{number}.{dialect}.sql')
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(text)
+                files[path] = (f'self-test {number}', ok, text)
+        status, found = run_checker(node, dialect, {p: v[0] for p, v in files.items()})
+        if status == SKIP:
+            return SKIP
+        refused = {line.split(' ')[1] for line in found}
+        for path, (label, ok, text) in files.items():
+            if ok == (label.split(' ')[1] in refused):
+                failures.append(f'parse_check.mjs {"refuses" if ok else "accepts"} {dialect} '
+                                f'{text.strip()!r}')
+    return failures
 
 
 def emit(churn, args, dialect):
@@ -80,6 +137,13 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     failures = []
     try:
+        broken = self_test(node, out_dir)
+        if broken == SKIP:
+            print('skipped: node-sql-parser is not installed (npm ci --prefix tests/sql)')
+            return SKIP
+        if broken:
+            print('\n'.join(broken))
+            return 1
         for dialect in DIALECTS:
             files = {}
             for name, args in cases:
@@ -90,21 +154,17 @@ def main():
                 path = os.path.join(out_dir, f'{name}.{dialect}.sql')
                 with open(path, 'w', encoding='utf-8', newline='') as f:
                     f.write(text)
+                with open(path + '.names', 'w', encoding='utf-8') as f:
+                    json.dump(expected_names(args), f)
                 files[path] = name
             if not files:
                 continue
             # One node process per dialect: starting node per query would cost most of the run.
-            check = subprocess.run(
-                [node, os.path.join(HERE, 'parse_check.mjs'), '--dialect', dialect, *files],
-                capture_output=True, text=True, timeout=300)
-            if check.returncode == SKIP:
-                print(check.stdout.strip())
+            status, found = run_checker(node, dialect, files)
+            if status == SKIP:
+                print('skipped: node-sql-parser is not installed (npm ci --prefix tests/sql)')
                 return SKIP
-            if check.returncode not in (0, 1):
-                failures.append(f'parse_check.mjs {dialect} exited {check.returncode}: '
-                                f'{check.stdout}{check.stderr}')
-            else:
-                failures.extend(problems(check.stdout, files, dialect))
+            failures.extend(found)
     finally:
         if len(sys.argv) != 4:
             shutil.rmtree(out_dir, ignore_errors=True)
