@@ -9,6 +9,7 @@
 #include "cli/cohort_output.hpp"
 #include "cli/command.hpp"
 #include "cli/log_options.hpp"
+#include "cli/sql/emit.hpp"
 
 #include <churn/activity.hpp>
 #include <churn/cohort.hpp>
@@ -29,6 +30,7 @@ struct cohort_options_flags {
     bool customers = false;
     std::optional<std::string> cohort;
     std::optional<std::string> age;
+    sql_flags sql;
 };
 
 void setup(CLI::App& app, cohort_options_flags& o) {
@@ -49,6 +51,7 @@ void setup(CLI::App& app, cohort_options_flags& o) {
         ->type_name("PERIOD");
     add_value(app, "--age", o.age, "The age of --customers, in periods (0: the first)")
         ->type_name("K");
+    add_sql_options(app, o.sql);
 }
 
 cohort_show show_flag(const std::string& text) {
@@ -95,7 +98,25 @@ std::optional<cell_flags> cell_of(const cohort_options_flags& o, const calendar&
     return cell_flags{*c, age};
 }
 
+/// --emit-sql: the query of the same definitions, instead of reading the log's rows.
+int emit_sql(const cohort_options_flags& o, const context& ctx) {
+    const log_plan plan = plan_log(o.log, ctx, "cohort", false);
+    sql::request r = sql_request(o.sql, o.log, plan, ctx, "cohort");
+    refuse_in_sql(r, o.wide, "--wide", "the query returns the long form");
+    refuse_in_sql(r, o.show.has_value(), "--show", "the query returns the long form");
+    refuse_in_sql(r, o.customers, "--customers",
+                  "the query returns the cells, not the ids behind one");
+    r.retention = retention_flag(o.retention);
+    cohort_settings s;
+    s.fields = o.fields;
+    r.fields = cohort_field_names(s);
+    ctx.out << sql::cohort_query(r);
+    return 0;
+}
+
 int run(const cohort_options_flags& o, const context& ctx) {
+    if (o.sql.dialect)
+        return emit_sql(o, ctx);
     const log_plan plan = plan_log(o.log, ctx, "cohort");
     const events_source& r = plan.source;
     cohort_settings s;
@@ -208,7 +229,8 @@ Examples:
   churn cohort orders.csv --format html > cohorts.html
   churn cohort orders.csv --wide --show ltv --period quarter
   churn cohort orders.csv --retention unbounded --from 2024-01
-  churn cohort orders.csv --customers --cohort 2024-03 --age 1)";
+  churn cohort orders.csv --customers --cohort 2024-03 --age 1
+  churn cohort orders.csv --emit-sql postgres      the same long form, as SQL)";
     return c;
 }
 

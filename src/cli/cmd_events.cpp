@@ -10,6 +10,7 @@
 #include "cli/events_input.hpp"
 #include "cli/input.hpp"
 #include "cli/log_options.hpp"
+#include "cli/sql/emit.hpp"
 
 #include <churn/activity.hpp>
 #include <churn/csv.hpp>
@@ -37,6 +38,7 @@ struct events_options {
     bool chart = false;
     std::optional<std::string> customers;
     std::optional<std::string> in;
+    sql_flags sql;
 };
 
 void setup(CLI::App& app, events_options& o) {
@@ -59,6 +61,7 @@ void setup(CLI::App& app, events_options& o) {
               "Print the customers behind a cell instead: lost, new, returned or active")
         ->type_name("CELL");
     add_value(app, "--in", o.in, "The period of --customers, e.g. 2024-03")->type_name("PERIOD");
+    add_sql_options(app, o.sql);
 }
 
 order_rule orders_flag(const std::string& text) {
@@ -69,6 +72,37 @@ order_rule orders_flag(const std::string& text) {
     if (text == "rows")
         return order_rule::rows;
     throw parse_error("--orders", text, "is not one of distinct, days, rows");
+}
+
+int inactive_after_of(const events_options& o) {
+    if (!o.inactive_after)
+        return 1;
+    const std::int64_t k = required_count(o.inactive_after, "--inactive-after");
+    if (k < 1 || k > 100000)
+        throw parse_error("--inactive-after", *o.inactive_after,
+                          "is not a number of periods in 1 … 100000");
+    return static_cast<int>(k);
+}
+
+/// --emit-sql: the query of the same definitions, instead of reading the log's rows.
+int emit_sql(const events_options& o, const context& ctx) {
+    const log_plan plan = plan_log(o.log, ctx, "events", false);
+    sql::request r = sql_request(o.sql, o.log, plan, ctx, "events");
+    refuse_in_sql(r, o.revenue_movements, "--revenue-movements",
+                  "revenue movements are not written as SQL yet");
+    refuse_in_sql(r, o.summary || o.summary_only, "--summary",
+                  "the query returns the periods, not their totals");
+    refuse_in_sql(r, o.chart, "--chart", "a chart is drawn in a terminal");
+    refuse_in_sql(r, o.customers.has_value(), "--customers",
+                  "the query returns the periods, not the ids behind a cell");
+    r.inactive_after = inactive_after_of(o);
+    r.orders = orders_flag(o.orders);
+    events_settings s;
+    s.amounts = r.columns.amount || r.columns.quantity;
+    s.fields = o.fields;
+    r.fields = events_field_names(s);
+    ctx.out << sql::events_query(r);
+    return 0;
 }
 
 /// The periods reported, with a partial first or last one flagged and named in a note.
@@ -90,6 +124,8 @@ events_log periods_of(const activity& log, const events_source& r,
 }
 
 int run(const events_options& o, const context& ctx) {
+    if (o.sql.dialect)
+        return emit_sql(o, ctx);
     const log_plan plan = plan_log(o.log, ctx, "events");
     const events_source& r = plan.source;
     const std::optional<std::int64_t> first_period = plan.first_period;
@@ -97,13 +133,7 @@ int run(const events_options& o, const context& ctx) {
 
     activity_options a;
     a.orders = orders_flag(o.orders);
-    if (o.inactive_after) {
-        const std::int64_t k = required_count(o.inactive_after, "--inactive-after");
-        if (k < 1 || k > 100000)
-            throw parse_error("--inactive-after", *o.inactive_after,
-                              "is not a number of periods in 1 … 100000");
-        a.inactive_after = static_cast<int>(k);
-    }
+    a.inactive_after = inactive_after_of(o);
     a.revenue_movements = o.revenue_movements;
     a.customer_details = o.customers.has_value();
 
@@ -191,7 +221,8 @@ Examples:
   churn events orders.csv --period week --format table --chart
   churn events orders.csv --inactive-after 12 --from 2024-01 --to 2024-12
   churn events orders.csv --customers lost --in 2024-03
-  churn events day-*.csv --quantity Quantity --price UnitPrice --summary)";
+  churn events day-*.csv --quantity Quantity --price UnitPrice --summary
+  churn events orders.csv --emit-sql duckdb --table shop.orders   the same, as SQL)";
     return c;
 }
 

@@ -259,6 +259,13 @@ void write_cohorts(std::ostream& out, const cohort_settings& s, const cohort_rep
     sink->finish({});
 }
 
+std::vector<std::string> cohort_field_names(const cohort_settings& s) {
+    std::vector<std::string> out;
+    for (const std::size_t i : long_fields(s))
+        out.emplace_back(long_columns[i]);
+    return out;
+}
+
 void check_cohort_fields(const cohort_settings& s) {
     long_fields(s);
 }

@@ -45,6 +45,9 @@ void write_cohorts(std::ostream& out, const cohort_settings& s, const cohort_rep
 /// counted: a header in CSV, `[]` in JSON. Nothing for a picture.
 void write_cohorts_after_error(std::ostream& out, const cohort_settings& s);
 
+/// The names of the long form's columns written, in order (--fields, or all).
+std::vector<std::string> cohort_field_names(const cohort_settings& s);
+
 /// Checks --fields before the log is read: an unknown name is an error now, not after it.
 void check_cohort_fields(const cohort_settings& s);
 

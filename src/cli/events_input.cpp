@@ -231,6 +231,23 @@ class handoff {
     std::exception_ptr failure_;
 };
 
+}  // namespace
+
+std::vector<std::string> read_header(const events_source& r, const context& ctx,
+                                     std::string& name) {
+    input_files sources(r.files, ctx.in);
+    std::istream* in = sources.next(name);
+    if (in == nullptr)
+        throw error("no input to read a header from");
+    csv_reader reader(*in, name, csv_of(r.delimiter, name));
+    std::vector<std::string_view> cells;
+    if (!reader.next(cells))
+        throw error(name + ": no header row (the input is empty)");
+    return {cells.begin(), cells.end()};
+}
+
+namespace {
+
 /// The reading half: parses every input into batches, handing each full one over.
 void parse_rows(const events_source& r, const context& ctx, events_tally& t, std::size_t told,
                 handoff& out) {

@@ -47,6 +47,10 @@ struct events_tally {
 /// Checks --delimiter before anything is read.
 void check_delimiter_flag(const std::optional<std::string>& delimiter);
 
+/// The header of the first input, as its delimiter splits it; `name` gets the input's name.
+std::vector<std::string> read_header(const events_source& src, const context& ctx,
+                                     std::string& name);
+
 /// Reads every input into `log`, writing the column note and (with --skip-invalid) each bad
 /// row's message on ctx.err. Throws churn::error `file:line: …` for a bad row, and what
 /// log.add() throws (unsorted_log: read again in unsorted mode, with `told` the rows whose

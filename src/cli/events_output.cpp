@@ -179,6 +179,13 @@ void add_log_totals(std::vector<out::total>& t, const events_settings& s,
 
 }  // namespace
 
+std::vector<std::string> events_field_names(const events_settings& s) {
+    std::vector<std::string> out;
+    for (const std::size_t i : chosen_columns(s))
+        out.emplace_back(columns().names[i]);
+    return out;
+}
+
 void check_events_fields(const events_settings& s) {
     if (!s.summary_only)
         chosen_columns(s);

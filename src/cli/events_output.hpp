@@ -44,6 +44,9 @@ void write_events(std::ostream& out, const events_settings& s, const events_log&
 /// could be counted: a header in CSV, `[]` in JSON.
 void write_events_after_error(std::ostream& out, const events_settings& s);
 
+/// The names of the columns written, in order (--fields, or the defaults).
+std::vector<std::string> events_field_names(const events_settings& s);
+
 /// Checks --fields before the log is read: an unknown name is an error now, not after it.
 void check_events_fields(const events_settings& s);
 

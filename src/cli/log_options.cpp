@@ -76,8 +76,9 @@ void add_log_options(CLI::App& app, log_flags& o) {
                  "Report bad rows on stderr and go on (the exit status is still 2)");
 }
 
-log_plan plan_log(const log_flags& o, const context& ctx, std::string_view command) {
-    if (o.files.empty() && ctx.term.stdin_is_tty)
+log_plan plan_log(const log_flags& o, const context& ctx, std::string_view command,
+                  bool reads_rows) {
+    if (reads_rows && o.files.empty() && ctx.term.stdin_is_tty)
         throw error(std::string(command) +
                     " reads a log from files or standard input; give a FILE, or pipe data in");
     log_plan plan;

@@ -32,13 +32,14 @@ struct log_flags {
 void add_log_options(CLI::App& app, log_flags& o);
 
 /// Where the log is and how it is read, and the periods reported (--from, --to), from the
-/// flags, checked before anything is read.
+/// flags, checked before anything is read. Without `reads_rows` (--emit-sql), no log is needed.
 struct log_plan {
     events_source source;
     std::optional<std::int64_t> first_period;
     std::optional<std::int64_t> last_period;
 };
-log_plan plan_log(const log_flags& o, const context& ctx, std::string_view command);
+log_plan plan_log(const log_flags& o, const context& ctx, std::string_view command,
+                  bool reads_rows = true);
 
 /// Reads the log: in per-customer memory while it is sorted by time, else again with a set of
 /// its distinct orders (files only: standard input is read that way from the start). A log
