@@ -51,8 +51,12 @@ function shorten(message) {
 }
 
 function describe(name, original, seen, error) {
-  const where = error.location && error.location.start;
-  if (!where) return `${name}: ${error.message}`;
+  if (!(error.location && error.location.start)) return `${name}: ${error.message}`;
+  // peg.js points at the blanks before the token it could not take: point at the token.
+  let at = error.location.start.offset;
+  while (at < seen.length && /\s/.test(seen[at])) at += 1;
+  const lines = seen.slice(0, at).split('\n');
+  const where = { line: lines.length, column: lines[lines.length - 1].length + 1 };
   const line = seen.split('\n')[where.line - 1] ?? '';
   const before = original.split('\n')[where.line - 1] ?? '';
   return `${name}:${where.line}:${where.column}: ${shorten(error.message)}\n` +

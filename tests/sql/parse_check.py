@@ -10,6 +10,7 @@ exactly one SELECT. Exit 0 all pass, 1 any failure, 77 when node or node-sql-par
 """
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -104,7 +105,9 @@ def emit(churn, args, dialect):
         text = run.stdout.decode('utf-8')
     except UnicodeDecodeError as e:
         return None, f'stdout is not UTF-8: {e}'
-    if not text.rstrip().startswith(('WITH', 'SELECT')) or not text.endswith(';\n'):
+    # Comment lines may come first; the statement is one WITH or SELECT.
+    body = re.sub(r'\A(?:\s*--[^\n]*\n)*\s*', '', text)
+    if not body.startswith(('WITH', 'SELECT')) or not text.endswith(';\n'):
         return None, f'stdout is not one WITH/SELECT ending in ";\\n": {text[:80]!r}...'
     return text, None
 
