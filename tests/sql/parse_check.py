@@ -4,9 +4,11 @@
     parse_check.py CHURN [--keep DIR]
 
 BigQuery and Spark cannot run here, so SPEC §8 asks only that their text parse: churn must exit
-0 with one statement ending in ";\\n", and parse_check.mjs (node-sql-parser) must accept it as
-exactly one SELECT. Exit 0 all pass, 1 any failure, 77 when node or node-sql-parser is missing
-(ctest: skipped). --keep DIR leaves every emitted query in DIR as CASE.DIALECT.sql, to read.
+0 with one statement ending in ";\\n", and parse_check.mjs must find its quoting right by the
+dialect's own rules, every name given by flag (and each part of --table) quoted as exactly that
+name, and node-sql-parser must read it as exactly one SELECT. The checker is itself tested first
+on SELF_TEST. Exit 0 all pass, 1 any failure, 77 when node or node-sql-parser is missing (ctest:
+skipped). --keep DIR leaves every emitted query in DIR as CASE.DIALECT.sql, to read.
 """
 import json
 import os
