@@ -251,6 +251,12 @@ std::string dialect::part(std::string_view field, const std::string& date) const
                            : field == "MONTH" ? "%m"
                                               : "%d",
                            date);
+    if (e_ == engine::spark)
+        return fmt::format("{}({})",
+                           field == "YEAR"    ? "year"
+                           : field == "MONTH" ? "month"
+                                              : "dayofmonth",
+                           date);
     return bigint(fmt::format("EXTRACT({} FROM {})", field, date));
 }
 
