@@ -13,10 +13,16 @@ constexpr std::array<std::string_view, 5> names = {"duckdb", "postgres", "sqlite
                                                    "spark"};
 
 /// `text` between `quote`s, each character of `escaped` (the quote among them) preceded by
-/// `escape`.
-std::string quoted(std::string_view text, char quote, char escape, std::string_view escaped) {
+/// `escape`; with `hex_controls` a control character is written \xhh (BigQuery takes no raw
+/// newline in a name or string).
+std::string quoted(std::string_view text, char quote, char escape, std::string_view escaped,
+                   bool hex_controls = false) {
     std::string out(1, quote);
     for (const char c : text) {
+        if (hex_controls && static_cast<unsigned char>(c) < 0x20) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+            continue;
+        }
         if (escaped.find(c) != std::string_view::npos)
             out += escape;
         out += c;
@@ -40,7 +46,7 @@ std::string_view name_of(engine e) {
 std::string dialect::ident(std::string_view name) const {
     switch (e_) {
         case engine::bigquery:  // quoted identifiers take the escapes of string literals
-            return quoted(name, '`', '\\', "`\\");
+            return quoted(name, '`', '\\', "`\\", true);
         case engine::spark:
             return quoted(name, '`', '`', "`");
         default:
@@ -63,7 +69,7 @@ std::string dialect::table(std::string_view name) const {
 std::string dialect::literal(std::string_view text) const {
     // BigQuery and Spark read backslash escapes in string literals; the others only double quotes.
     if (e_ == engine::bigquery || e_ == engine::spark)
-        return quoted(text, '\'', '\\', "'\\");
+        return quoted(text, '\'', '\\', "'\\", e_ == engine::bigquery);
     return quoted(text, '\'', '\'', "'");
 }
 
@@ -93,8 +99,8 @@ std::string dialect::div(const std::string& a, const std::string& b) const {
             return fmt::format("div({}, {})", a, b);
         case engine::bigquery:
             return fmt::format("DIV({}, {})", a, b);
-        case engine::spark:
-            return fmt::format("(({}) div ({}))", a, b);
+        case engine::spark:  // div() gives a bigint: back to decimal, for money
+            return fmt::format("CAST(div({}, {}) AS DECIMAL(38, 0))", a, b);
         case engine::sqlite:
             break;
     }
@@ -148,12 +154,18 @@ std::string dialect::timestamp(const std::string& t, int offset_minutes) const {
                                            sign, shift);
             naive = fmt::format("strftime('%Y-%m-%d %H:%M:%f', {})", t);
             break;
-        case engine::bigquery:  // DATETIME: a civil time, as churn counts it
-            utc = fmt::format("DATETIME(TIMESTAMP({}), 'UTC')", t);
-            naive = fmt::format("CAST({} AS DATETIME)", t);
+        case engine::bigquery: {  // DATETIME: a civil time, as churn counts it
+            // BigQuery needs the seconds: 2024-01-31T23:30 becomes 2024-01-31T23:30:00.
+            const std::string full = fmt::format(
+                "CASE WHEN length({0}) >= 16 AND substr({0}, 17, 1) <> ':' THEN substr({0}, 1, 16) "
+                "|| ':00' || substr({0}, 17) ELSE {0} END",
+                t);
+            utc = fmt::format("DATETIME(TIMESTAMP({}), 'UTC')", full);
+            naive = fmt::format("CAST({} AS DATETIME)", full);
             if (shift != 0)
                 utc = fmt::format("DATETIME_ADD({}, INTERVAL {}{} MINUTE)", utc, sign, shift);
             break;
+        }
         case engine::spark:  // the civil time in the session's zone, for zoned and naive alike
             utc = fmt::format("to_utc_timestamp(CAST({} AS TIMESTAMP), current_timezone())", t);
             naive = fmt::format("CAST({} AS TIMESTAMP)", t);
@@ -161,7 +173,44 @@ std::string dialect::timestamp(const std::string& t, int offset_minutes) const {
                 utc = fmt::format("({} {} INTERVAL '{}' MINUTE)", utc, sign, shift);
             break;
     }
-    return fmt::format("CASE WHEN {} THEN {} ELSE {} END", zoned, utc, naive);
+    return fmt::format("CASE WHEN {}\n                THEN {}\n                ELSE {} END", zoned,
+                       utc, naive);
+}
+
+std::string dialect::epoch_timestamp(const std::string& t, bool millis, int offset_minutes) const {
+    const std::string n = bigint(t);
+    const int shift = std::abs(offset_minutes);
+    const char* sign = offset_minutes < 0 ? "-" : "+";
+    switch (e_) {
+        case engine::duckdb: {
+            const std::string ts =
+                fmt::format("make_timestamp({} * {})", n, millis ? "1000" : "1000000");
+            return shift == 0 ? ts : fmt::format("({} {} INTERVAL {} MINUTE)", ts, sign, shift);
+        }
+        case engine::postgres:
+            return fmt::format(
+                "(TIMESTAMP '1970-01-01 00:00:00' + {} * INTERVAL '1 {}'{})", n,
+                millis ? "millisecond" : "second",
+                shift == 0 ? "" : fmt::format(" {} INTERVAL '{} minutes'", sign, shift));
+        case engine::sqlite:
+            return fmt::format("strftime('%Y-%m-%d %H:%M:%f', {}{}, 'unixepoch'{})", n,
+                               millis ? " / 1000.0" : "",
+                               shift == 0 ? "" : fmt::format(", '{}{} minutes'", sign, shift));
+        case engine::bigquery: {
+            const std::string ts = fmt::format(
+                "DATETIME({}({}))", millis ? "TIMESTAMP_MILLIS" : "TIMESTAMP_SECONDS", n);
+            return shift == 0
+                       ? ts
+                       : fmt::format("DATETIME_ADD({}, INTERVAL {}{} MINUTE)", ts, sign, shift);
+        }
+        case engine::spark: {
+            const std::string ts =
+                fmt::format("to_utc_timestamp({}({}), current_timezone())",
+                            millis ? "timestamp_millis" : "timestamp_seconds", n);
+            return shift == 0 ? ts : fmt::format("({} {} INTERVAL '{}' MINUTE)", ts, sign, shift);
+        }
+    }
+    return {};
 }
 
 std::string dialect::epoch_day(const std::string& ts) const {
@@ -201,6 +250,12 @@ std::string dialect::part(std::string_view field, const std::string& date) const
                            field == "YEAR"    ? "%Y"
                            : field == "MONTH" ? "%m"
                                               : "%d",
+                           date);
+    if (e_ == engine::spark)
+        return fmt::format("{}({})",
+                           field == "YEAR"    ? "year"
+                           : field == "MONTH" ? "month"
+                                              : "dayofmonth",
                            date);
     return bigint(fmt::format("EXTRACT({} FROM {})", field, date));
 }

@@ -42,6 +42,9 @@ class dialect {
     /// ISO 8601 text (a date, or a time with an optional Z or ±HH:MM) to a timestamp: times with
     /// a zone are converted to UTC, then shifted by `offset_minutes`; naive ones are as written.
     std::string timestamp(const std::string& text, int offset_minutes) const;
+    /// Seconds (or with `millis` milliseconds) since 1970-01-01 UTC, as text, to a timestamp
+    /// shifted by `offset_minutes`.
+    std::string epoch_timestamp(const std::string& text, bool millis, int offset_minutes) const;
     /// Days since 1970-01-01 of a timestamp, and the date of such a day number.
     std::string epoch_day(const std::string& ts) const;
     std::string day_date(const std::string& day) const;

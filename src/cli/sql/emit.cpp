@@ -28,6 +28,14 @@ namespace {
 sql::table_columns columns_of(const log_flags& o, const log_plan& plan, const context& ctx) {
     sql::table_columns c;
     const event_column_flags& f = o.columns;
+    for (const auto& [flag, name] : {std::pair{"--customer", &f.customer},
+                                     {"--date", &f.date},
+                                     {"--amount", &f.amount},
+                                     {"--quantity", &f.quantity},
+                                     {"--price", &f.price},
+                                     {"--order", &f.order}})
+        if (*name && (*name)->empty())
+            throw parse_error(flag, **name, "is empty: name a column");
     if (o.files.empty()) {
         if (!f.customer || !f.date)
             throw error(
@@ -86,8 +94,13 @@ sql::request sql_request(const sql_flags& s, const log_flags& o, const log_plan&
                               "is not a table name (dots separate schema and table)");
         r.table = *s.table;
     }
-    refuse_in_sql(r, o.date_format.has_value(), "--date-format",
-                  "the query reads dates as DATE, TIMESTAMP or ISO 8601 text");
+    if (o.date_format == "epoch" || o.date_format == "epoch-ms")
+        r.date_format =
+            *o.date_format == "epoch" ? sql::request::dates::epoch : sql::request::dates::epoch_ms;
+    else
+        refuse_in_sql(r, o.date_format.has_value(), "--date-format " + o.date_format.value_or(""),
+                      "the query reads dates as DATE, TIMESTAMP or ISO 8601 text, or epoch and "
+                      "epoch-ms numbers");
     refuse_in_sql(r, o.skip_invalid, "--skip-invalid", "a query has no rows to skip and report");
     refuse_in_sql(r, ctx.common.decimal_comma, "--decimal-comma",
                   "the query writes CSV, with decimal points");

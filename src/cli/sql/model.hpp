@@ -29,7 +29,9 @@ struct request {
     std::string table = "events";
     table_columns columns;
     calendar cal;
-    int offset_minutes = 0;                    ///< --utc-offset
+    enum class dates { iso, epoch, epoch_ms };
+    dates date_format = dates::iso;  ///< --date-format: ISO 8601 text or dates, or epoch numbers
+    int offset_minutes = 0;          ///< --utc-offset
     std::optional<std::int64_t> first_period;  ///< --from's period: earlier rows are history
     std::optional<std::int64_t> to_day;        ///< --to: later rows are ignored
     std::optional<std::int64_t> last_period;   ///< --to's period

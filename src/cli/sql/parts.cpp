@@ -25,9 +25,12 @@ void parts::step(std::string_view name, std::string_view comment, std::string bo
 }
 
 std::string parts::finish(const std::string& select) const {
-    std::string out =
-        fmt::format("-- churn {} as SQL for {} (SPEC §8): the rows of --format csv\n{}\n",
-                    r.command, name_of(r.kind), d.with());
+    std::string out = fmt::format("-- churn {} as SQL for {} (SPEC §8): the rows of --format csv\n",
+                                  r.command, name_of(r.kind));
+    if (r.kind == engine::spark)  // casts, dates and intervals take the session's zone
+        out +=
+            "-- Spark: run with spark.sql.session.timeZone=UTC, as days are the session zone's\n";
+    out += std::string(d.with()) + "\n";
     for (std::size_t i = 0; i < ctes_.size(); ++i)
         out += fmt::format("-- {}\n{} AS (\n    {}\n){}\n", ctes_[i].comment, ctes_[i].name,
                            ctes_[i].body, i + 1 < ctes_.size() ? "," : "");
@@ -70,7 +73,11 @@ void parts::add_rows() {
                            a);
     };
     std::string timed =
-        fmt::format("customer,\n           {} AS ts", d.timestamp("date_text", r.offset_minutes));
+        fmt::format("customer,\n           {} AS ts",
+                    r.date_format == request::dates::iso
+                        ? d.timestamp("date_text", r.offset_minutes)
+                        : d.epoch_timestamp("date_text", r.date_format == request::dates::epoch_ms,
+                                            r.offset_minutes));
     if (c.amount)
         timed += fmt::format(",\n           {} AS amount_units,\n           {} AS amount_scale",
                              units("amount_text"), decimals("amount_text"));
@@ -135,10 +142,10 @@ void parts::add_rows() {
     const std::string hi = r.last_period ? std::to_string(*r.last_period) : "max(period)";
     step("bounds",
          "the periods: from the first row's (or --from's) to the last row's (or --to's); the "
-         "days the data covers",
-         fmt::format("SELECT {} AS lo, {} AS hi, min(day) AS first_day, max(day) AS last_day\n    "
-                     "FROM log_rows",
-                     lo, hi));
+         "periods of the days before and after the data, for partial periods",
+         fmt::format("SELECT {} AS lo, {} AS hi,\n           {} AS before_first,\n           {} AS "
+                     "after_last\n    FROM log_rows",
+                     lo, hi, period_of_day("min(day) - 1"), period_of_day("max(day) + 1")));
 }
 
 std::string parts::period_of_day(const std::string& day_expr) const {
@@ -237,14 +244,14 @@ std::string parts::mean(const std::string& units, const std::string& count) cons
 std::string parts::first_partial(const std::string& first) const {
     if (r.first_period)
         return "0";  // --from reports its period whole: the rows before it are history
-    return fmt::format("CASE WHEN {} = {} AND {} = {} THEN 1 ELSE 0 END",
-                       period_of_day("first_day"), first, period_of_day("first_day - 1"), first);
+    // The data starts inside `first` when its first day is in it, and so is the day before.
+    return fmt::format("CASE WHEN lo = {0} AND before_first = {0} THEN 1 ELSE 0 END", first);
 }
 
 std::string parts::last_partial() const {
     if (r.to_day)
         return r.last_partial ? "1" : "0";
-    return fmt::format("CASE WHEN {} = hi THEN 1 ELSE 0 END", period_of_day("last_day + 1"));
+    return "CASE WHEN after_last = hi THEN 1 ELSE 0 END";
 }
 
 std::string parts::boolean(const std::string& condition) const {

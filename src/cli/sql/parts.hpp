@@ -23,7 +23,8 @@ class parts {
 
     /// The steps of the rows: `log_rows` (customer, ts, day, period, order_row 0/1, and with
     /// amounts units at the log's scale; with --order order_key), and with amounts `scale`
-    /// (s, f = 10^s), then `bounds` (lo, hi: the periods; first_day, last_day).
+    /// (s, f = 10^s), then `bounds` (lo, hi: the periods; before_first, after_last: those
+    /// of the days just outside the data).
     void add_rows();
 
     bool amounts() const { return r.columns.amount || r.columns.quantity; }
@@ -36,8 +37,8 @@ class parts {
     /// Money in units of the scale CTE as its exact text, and units / count at --precision.
     std::string money(const std::string& units) const;
     std::string mean(const std::string& units, const std::string& count) const;
-    /// Whether the first period reported, `first`, is partial (an integer 0/1 expression over
-    /// bounds), and the last.
+    /// Whether the first period reported, `first` (the data's first without --from), is partial:
+    /// an integer 0/1 expression over bounds; and the last.
     std::string first_partial(const std::string& first) const;
     std::string last_partial() const;
     /// 'true' or 'false'.
