@@ -2,7 +2,8 @@
 # Installs what building churn needs from Debian's or Ubuntu's packages; with --test, also
 # what its test suite needs; with --fuzz, clang for the libFuzzer targets (.ci/fuzz.sh).
 # Installs nothing that is already there. Runs as root or through sudo. The --emit-sql tests
-# (tests/sql) also get DuckDB from npm (npm ci, into tests/sql/node_modules).
+# (tests/sql) also get DuckDB and a BigQuery/Spark SQL parser from npm (npm ci, into
+# tests/sql/node_modules).
 #   scripts/bootstrap.sh [--test] [--fuzz]
 set -euo pipefail
 
@@ -50,13 +51,14 @@ if $with_test; then
     done
 fi
 
-# DuckDB for tests/sql: the versions its package-lock.json pins, when not installed yet.
+# DuckDB and node-sql-parser for tests/sql, the versions its package-lock.json pins, unless
+# they are there.
 root=$(cd "$(dirname "$0")/.." && pwd)
 if $with_test && [[ ! -d $root/tests/sql/node_modules ]]; then
     if command -v npm >/dev/null; then
-        echo "bootstrap: npm ci in tests/sql (DuckDB for the --emit-sql tests)" >&2
+        echo "bootstrap: npm ci in tests/sql (DuckDB, node-sql-parser: the --emit-sql tests)" >&2
         npm ci --prefix "$root/tests/sql" --no-audit --no-fund >/dev/null
     else
-        echo "bootstrap: no npm: the DuckDB test of --emit-sql will be skipped" >&2
+        echo "bootstrap: no npm: the --emit-sql tests of DuckDB, BigQuery, Spark are skipped" >&2
     fi
 fi
