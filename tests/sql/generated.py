@@ -5,7 +5,8 @@ partial) with what the hand-made cases hold one at a time: months without any ro
 blanks or quoted in CSV, same-day repeat orders, several rows per order sharing its timestamp
 and `order_ref` (not a guessed name: the default counts orders by timestamp, `--order
 order_ref` by id), some rows with a time of day, amounts with 2 decimals and some with 0 or 3.
-    write(folder)   the logs (full, zoned, no amount, a slice for days), their paths by name"""
+    write(folder)   the logs (full, zoned, no amount, a slice for days, epoch seconds and
+                    milliseconds), their paths by name"""
 import csv
 import datetime
 import os
@@ -99,6 +100,15 @@ def zoned(rng, log):
     return out
 
 
+def epoch(log, factor):
+    """The log with each time as seconds (factor 1) or milliseconds (1000) since 1970 UTC."""
+    out = []
+    for row in log:
+        when = datetime.datetime.fromisoformat(row[1]).replace(tzinfo=datetime.timezone.utc)
+        out.append([row[0], str(int(when.timestamp()) * factor), *row[2:]])
+    return out
+
+
 def write_csv(path, header, log):
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows([header, *log])
@@ -109,9 +119,11 @@ def write(folder):
     rng = random.Random(SEED)
     log = rows(rng)
     paths = {name: os.path.join(folder, f"generated_{name}.csv")
-             for name in ("full", "zoned", "no_amount", "days")}
+             for name in ("full", "zoned", "no_amount", "days", "epoch", "epoch_ms")}
     write_csv(paths["full"], HEADER, log)
     write_csv(paths["zoned"], HEADER, zoned(rng, log))
+    write_csv(paths["epoch"], HEADER, epoch(log, 1))
+    write_csv(paths["epoch_ms"], HEADER, epoch(log, 1000))
     drop = HEADER.index("amount")
     write_csv(paths["no_amount"], HEADER[:drop] + HEADER[drop + 1:],
               [r[:drop] + r[drop + 1:] for r in log])
