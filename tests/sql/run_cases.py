@@ -4,8 +4,8 @@ CSV, byte for byte (SPEC §8). For every case (sql_cases.py): `churn CMD FLAGS L
 expected CSV (it must exit 0), `churn CMD FLAGS LOGS --emit-sql DIALECT --table NAME` the
 query; the logs are loaded into table NAME, every column text (logs.py), the query runs
 (engines.py), and the first differing line is printed when the two differ. A case whose
-options no SQL expresses passes only when it is listed in sql_cases.NOT_EXPRESSIBLE and its
-emission fails saying so.
+options no SQL expresses passes only when it is listed so in sql_cases.py (NOT_EXPRESSIBLE,
+REFUSED) and its emission fails naming the option.
     run_cases.py CHURN DIALECT [--work DIR] [--only REGEX] [--pg DIR]
 DIALECT: duckdb, sqlite or postgres (--pg: the folder `postgres.sh start` ran in). Each case
 leaves its folder in DIR (setup.sql, query.sql, expected.csv, out.csv, run.sql) to replay by

@@ -41,7 +41,7 @@ class Case:
     table: str = "events"
     before: str = ""  # SQL run before the log's table is created
     check: tuple = None  # (SQL run after the query, the CSV it must print)
-    unexpressible: tuple = None  # (option, why), for a case of NOT_EXPRESSIBLE
+    unexpressible: tuple = None  # (option, why): NOT_EXPRESSIBLE, REFUSED
     types: dict = None  # column: SQL type, for the columns not loaded as text
     emit_reads_log: bool = True  # False: the emission is given the flags only, no log file
 
@@ -103,9 +103,31 @@ GENERATED = [
 ]
 
 
+# (name, command, flags, the option the emission must refuse, why): what the contract says no
+# SQL expresses, on the generated log.
+REFUSED = [
+    ("summary", "events", ["--summary"], "--summary", "totals are another table"),
+    ("summary only", "events", ["--summary-only"], "--summary", "totals are another table"),
+    ("format json", "events", ["--format", "json"], "--format", "the query returns CSV's rows"),
+    ("cohort format json", "cohort", ["--format", "json"], "--format",
+     "the query returns CSV's rows"),
+    ("decimal comma", "events", ["--decimal-comma"], "--decimal-comma",
+     "the query writes decimal points"),
+    ("skip invalid", "events", ["--skip-invalid"], "--skip-invalid",
+     "a query has no rows to report"),
+    ("chart", "events", ["--chart", "--format", "table"], "--format", "--chart draws a table"),
+]
+
+
 def generated_cases(paths):
-    return [Case(f"generated/{name}", command, flags, [paths[log]])
-            for name, command, flags, log in GENERATED]
+    cases = [Case(f"generated/{name}", command, flags, [paths[log]])
+             for name, command, flags, log in GENERATED]
+    cases += [Case(f"refused/{name}", command, flags, [paths["full"]], unexpressible=(option, why))
+              for name, command, flags, option, why in REFUSED]
+    k1 = os.path.join(TESTS, "events", "logs", "k1.csv")
+    cases.append(Case("refused/revenue movements", "events", ["--revenue-movements"], [k1],
+                      unexpressible=("--revenue-movements", "not written as SQL")))
+    return cases
 
 
 def hostile_log(folder):
