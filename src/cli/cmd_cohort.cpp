@@ -101,12 +101,14 @@ std::optional<cell_flags> cell_of(const cohort_options_flags& o, const calendar&
 /// --emit-sql: the query of the same definitions, instead of reading the log's rows.
 int emit_sql(const cohort_options_flags& o, const context& ctx) {
     const log_plan plan = plan_log(o.log, ctx, "cohort", false);
-    sql::request r = sql_request(o.sql, o.log, plan, ctx, "cohort");
-    refuse_in_sql(r, o.wide, "--wide", "the query returns the long form");
-    refuse_in_sql(r, o.show.has_value(), "--show", "the query returns the long form");
-    refuse_in_sql(r, o.customers, "--customers",
+    const sql::engine e = sql_engine(o.sql);
+    refuse_in_sql(e, o.wide, "--wide", "the query returns the long form");
+    refuse_in_sql(e, o.show.has_value(), "--show", "the query returns the long form");
+    refuse_in_sql(e, o.customers, "--customers",
                   "the query returns the cells, not the ids behind one");
-    r.retention = retention_flag(o.retention);
+    const retention_kind retention = retention_flag(o.retention);
+    sql::request r = sql_request(o.sql, o.log, plan, ctx, "cohort");
+    r.retention = retention;
     cohort_settings s;
     s.fields = o.fields;
     r.fields = cohort_field_names(s);

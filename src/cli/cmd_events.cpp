@@ -87,16 +87,19 @@ int inactive_after_of(const events_options& o) {
 /// --emit-sql: the query of the same definitions, instead of reading the log's rows.
 int emit_sql(const events_options& o, const context& ctx) {
     const log_plan plan = plan_log(o.log, ctx, "events", false);
-    sql::request r = sql_request(o.sql, o.log, plan, ctx, "events");
-    refuse_in_sql(r, o.revenue_movements, "--revenue-movements",
+    const sql::engine e = sql_engine(o.sql);
+    refuse_in_sql(e, o.revenue_movements, "--revenue-movements",
                   "revenue movements are not written as SQL yet");
-    refuse_in_sql(r, o.summary || o.summary_only, "--summary",
+    refuse_in_sql(e, o.summary || o.summary_only, "--summary",
                   "the query returns the periods, not their totals");
-    refuse_in_sql(r, o.chart, "--chart", "a chart is drawn in a terminal");
-    refuse_in_sql(r, o.customers.has_value(), "--customers",
+    refuse_in_sql(e, o.chart, "--chart", "a chart is drawn in a terminal");
+    refuse_in_sql(e, o.customers.has_value(), "--customers",
                   "the query returns the periods, not the ids behind a cell");
-    r.inactive_after = inactive_after_of(o);
-    r.orders = orders_flag(o.orders);
+    const int k = inactive_after_of(o);
+    const order_rule orders = orders_flag(o.orders);
+    sql::request r = sql_request(o.sql, o.log, plan, ctx, "events");
+    r.inactive_after = k;
+    r.orders = orders;
     events_settings s;
     s.amounts = r.columns.amount || r.columns.quantity;
     s.fields = o.fields;

@@ -16,9 +16,17 @@ void add_sql_options(CLI::App& app, sql_flags& o) {
         ->type_name("NAME");
 }
 
-void refuse_in_sql(const sql::request& r, bool given, std::string_view flag, std::string_view why) {
+sql::engine sql_engine(const sql_flags& s) {
+    const auto kind = sql::parse_engine(*s.dialect);
+    if (!kind)
+        throw parse_error("--emit-sql", *s.dialect,
+                          "is not one of duckdb, postgres, sqlite, bigquery, spark");
+    return *kind;
+}
+
+void refuse_in_sql(sql::engine e, bool given, std::string_view flag, std::string_view why) {
     if (given)
-        throw error("--emit-sql " + std::string(sql::name_of(r.kind)) + " cannot express " +
+        throw error("--emit-sql " + std::string(sql::name_of(e)) + " cannot express " +
                     std::string(flag) + ": " + std::string(why));
 }
 
@@ -82,11 +90,7 @@ sql::request sql_request(const sql_flags& s, const log_flags& o, const log_plan&
                          const context& ctx, std::string_view command) {
     sql::request r;
     r.command = std::string(command);
-    const auto kind = sql::parse_engine(*s.dialect);
-    if (!kind)
-        throw parse_error("--emit-sql", *s.dialect,
-                          "is not one of duckdb, postgres, sqlite, bigquery, spark");
-    r.kind = *kind;
+    r.kind = sql_engine(s);
     if (s.table) {
         if (s.table->empty() || s.table->front() == '.' || s.table->back() == '.' ||
             s.table->find("..") != std::string::npos)
@@ -98,13 +102,15 @@ sql::request sql_request(const sql_flags& s, const log_flags& o, const log_plan&
         r.date_format =
             *o.date_format == "epoch" ? sql::request::dates::epoch : sql::request::dates::epoch_ms;
     else
-        refuse_in_sql(r, o.date_format.has_value(), "--date-format " + o.date_format.value_or(""),
+        refuse_in_sql(r.kind, o.date_format.has_value(),
+                      "--date-format " + o.date_format.value_or(""),
                       "the query reads dates as DATE, TIMESTAMP or ISO 8601 text, or epoch and "
                       "epoch-ms numbers");
-    refuse_in_sql(r, o.skip_invalid, "--skip-invalid", "a query has no rows to skip and report");
-    refuse_in_sql(r, ctx.common.decimal_comma, "--decimal-comma",
+    refuse_in_sql(r.kind, o.skip_invalid, "--skip-invalid",
+                  "a query has no rows to skip and report");
+    refuse_in_sql(r.kind, ctx.common.decimal_comma, "--decimal-comma",
                   "the query writes CSV, with decimal points");
-    refuse_in_sql(r, ctx.common.format_given && ctx.output_format() != format::csv, "--format",
+    refuse_in_sql(r.kind, ctx.common.format_given && ctx.output_format() != format::csv, "--format",
                   "the query returns the rows of --format csv");
     const events_source& src = plan.source;
     r.columns = columns_of(o, plan, ctx);

@@ -72,7 +72,7 @@ std::string events_query(const request& r) {
     q.step(
         "losses",
         fmt::format("lost in p: alive at the end of p - 1, not at the end of p: the last order "
-                    "{} periods before p, none since (K = {})",
+                    "in p - {}, none since (K = {})",
                     k, k),
         fmt::format("SELECT period + {0} AS period, count(*) AS lost\n    FROM active_periods\n  "
                     "  WHERE next IS NULL OR next > period + {0}\n    GROUP BY period + {0}",
