@@ -115,7 +115,7 @@ REFUSED = [
      "the query writes decimal points"),
     ("skip invalid", "events", ["--skip-invalid"], "--skip-invalid",
      "a query has no rows to report"),
-    ("chart", "events", ["--chart", "--format", "table"], "--format", "--chart draws a table"),
+    ("chart", "events", ["--chart", "--format", "table"], "--chart", "a picture, not rows"),
 ]
 
 
