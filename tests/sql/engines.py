@@ -19,6 +19,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NULL = "@@churn-null@@"
 # Every engine's session and process in UTC, whatever the machine says.
 ENGINE_ENV = dict(os.environ, TZ="UTC", PGTZ="UTC")
+# Seconds for one case (a runaway recursive CTE must not take the other cases' results with
+# it), and for one node process's share of the cases.
+CASE_TIMEOUT = 60
+BATCH_TIMEOUT = 200
 
 
 def csv_field(value):
@@ -39,6 +43,15 @@ def canonical(raw):
 def write_error(folder, text):
     with open(os.path.join(folder, "error.txt"), "w", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def client(command, timeout, **options):
+    """Runs a client; a timeout is an exit status 124 and a message, as timeout(1) says."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, env=ENGINE_ENV,
+                              check=False, timeout=timeout, **options)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(command, 124, "", f"no result after {timeout} s")
 
 
 def finish(folder, done, names):
@@ -70,8 +83,7 @@ def run_sqlite(folder):
     with open(os.path.join(folder, "run.sql"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     with open(os.path.join(folder, "run.sql"), "rb") as script:
-        done = subprocess.run(["sqlite3", "-bail", ":memory:"], stdin=script,
-                              capture_output=True, text=True, env=ENGINE_ENV, check=False)
+        done = client(["sqlite3", "-bail", ":memory:"], CASE_TIMEOUT, stdin=script)
     # The sqlite3 shell reports some errors of a .read file without a failing exit status.
     if done.returncode == 0 and done.stderr.strip():
         done.returncode = 1
@@ -92,7 +104,7 @@ def run_postgres(folder, schema, host):
     """One psql session: the case's own schema (dropped first: a rerun on the same cluster
     starts clean) on the search path; run.sql can be replayed with `psql -f`."""
     lines = ["\\set ON_ERROR_STOP 1", "SET client_min_messages = warning;",
-             "SET TimeZone = 'UTC';",
+             "SET TimeZone = 'UTC';", f"SET statement_timeout = '{CASE_TIMEOUT}s';",
              f'DROP SCHEMA IF EXISTS "{schema}" CASCADE;', f'CREATE SCHEMA "{schema}";',
              f'SET search_path TO "{schema}";',
              f"\\i '{os.path.join(folder, 'setup.sql')}'",
@@ -104,17 +116,15 @@ def run_postgres(folder, schema, host):
                   f"\\i '{os.path.join(folder, 'post.sql')}'"]
     with open(os.path.join(folder, "run.sql"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
-    done = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-h", host,
-                           "-U", "churn", "-d", "postgres", "-f",
-                           os.path.join(folder, "run.sql")],
-                          capture_output=True, text=True, env=ENGINE_ENV, check=False)
+    done = client(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-h", host, "-U",
+                   "churn", "-d", "postgres", "-f", os.path.join(folder, "run.sql")],
+                  CASE_TIMEOUT)
     finish(folder, done, ["out", "post"])
 
 
 def run_duckdb(folders):
     """The cases in one node process (loading DuckDB costs more than a small case)."""
-    done = subprocess.run(["node", os.path.join(HERE, "duckdb.mjs"), *folders],
-                          capture_output=True, text=True, env=ENGINE_ENV, check=False)
+    done = client(["node", os.path.join(HERE, "duckdb.mjs"), *folders], BATCH_TIMEOUT)
     if done.returncode != 0:
         for folder in folders:
             if not os.path.exists(os.path.join(folder, "out.csv")):
