@@ -1,6 +1,7 @@
 """The cases the --emit-sql tests run on every engine: every hand-made case of tests/events and
-tests/cohort, variants over a generated log (generated.py), hostile names (injection), table
-names (schema-qualified, like the query's CTEs), and typed columns (DuckDB and PostgreSQL).
+tests/cohort, variants over a generated log (generated.py), the options the emission must
+refuse, hostile names (injection), table names (schema-qualified, like the query's CTEs), and
+typed columns (DuckDB and PostgreSQL).
 A case is churn's command, flags and logs; its expected table is what churn itself prints.
     all_cases(folder, dialect)   the cases, their generated logs written into `folder`"""
 import importlib.util
@@ -61,6 +62,9 @@ def hand_made():
             logs, flags, _ = module.load(name)
             key = f"{command}/{name}"
             out.append(Case(key, command, flags, logs, unexpressible=NOT_EXPRESSIBLE.get(key)))
+    stale = set(NOT_EXPRESSIBLE) - {c.name for c in out}
+    if stale:
+        raise ValueError(f"NOT_EXPRESSIBLE names no hand-made case: {', '.join(sorted(stale))}")
     return out
 
 
