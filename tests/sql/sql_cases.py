@@ -160,6 +160,7 @@ def table_cases():
     and an emission that reads no log, only the flags."""
     log = os.path.join(TESTS, "events", "logs", "k1.csv")
     return [Case("table/schema-qualified", "events", [], [log], table="shop.orders"),
+            Case("table/named log_text", "events", [], [log], table="log_text"),
             Case("table/named log_rows", "events", [], [log], table="log_rows"),
             Case("table/named periods", "events", [], [log], table="periods"),
             Case("table/named cells", "cohort", [], [log], table="cells"),
