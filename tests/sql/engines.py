@@ -1,7 +1,8 @@
 """Running a case's SQL on a real engine. A case is a folder holding setup.sql (the table),
 query.sql (churn's --emit-sql output, run as written: every statement in it runs, as a user's
 client would run the file) and optionally post.sql (a check after the query); the engine writes
-out.csv (and post.csv) there, or error.txt. The CSV is the same text for every engine: a header,
+out.csv (and post.csv) there, or error.txt, also when a column of the result is neither text
+nor an integer (the contract's types; types.sql asks the engine). The CSV is the same text for every engine: a header,
 NULL as an empty field, an empty string as "", a field quoted only when it holds a comma, a
 quote, CR or LF, and `\\n` after every line (duckdb.mjs writes the same).
     run(engine, folders, env)   engine: duckdb, sqlite or postgres
@@ -10,6 +11,7 @@ import csv
 import glob
 import io
 import os
+import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -54,7 +56,42 @@ def client(command, timeout, **options):
         return subprocess.CompletedProcess(command, 124, "", f"no result after {timeout} s")
 
 
-def finish(folder, done, names):
+def types_sql(folder, after):
+    """SQL that makes the query a view (which runs nothing) and then `after`, to see the types
+    of its columns: the contract allows text and integers only."""
+    with open(os.path.join(folder, "query.sql"), encoding="utf-8") as handle:
+        body = handle.read().rstrip().removesuffix(";")
+    with open(os.path.join(folder, "types.sql"), "w", encoding="utf-8") as handle:
+        handle.write(f"CREATE TEMP VIEW churn_result AS\n{body};\n{after}")
+
+
+# The column types the contract allows: text and integers.
+PG_TYPES = {"text", "character varying", "bigint", "integer", "smallint"}
+PG_TYPES_QUERY = ("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute\n"
+                  "WHERE attrelid = 'churn_result'::regclass AND attnum > 0 ORDER BY attnum;\n")
+# SQLite has types per value: `.mode quote` writes text quoted, integers bare, reals with a '.'.
+SQLITE_TYPES_QUERY = ".mode quote\n.headers off\nSELECT * FROM churn_result;\n"
+SQLITE_VALUE = re.compile(r"'(?:[^']|'')*'|NULL|-?[0-9]+(?=,|$)|[^,]*")
+
+
+def wrong_types(engine, folder):
+    """The result's columns of a type the contract does not allow, as `name is TYPE`."""
+    with open(os.path.join(folder, "types.raw"), encoding="utf-8", newline="") as handle:
+        raw = handle.read()
+    if engine == "postgres":
+        return [f"{n} is {t}" for n, t in csv.reader(io.StringIO(raw)) if t not in PG_TYPES]
+    with open(os.path.join(folder, "out.csv"), encoding="utf-8", newline="") as handle:
+        names = next(csv.reader(handle), [])
+    wrong = {}
+    for line in raw.splitlines():
+        values = [m.group(0) for m in SQLITE_VALUE.finditer(line) if m.group(0)]
+        for name, value in zip(names, values):
+            if not (value.startswith("'") or value == "NULL" or re.fullmatch(r"-?[0-9]+", value)):
+                wrong.setdefault(name, f"{name} holds {value}")
+    return list(wrong.values())
+
+
+def finish(engine, folder, done, names):
     """Turns a client's raw outputs into the canonical ones, or records why it failed."""
     if done.returncode != 0:
         write_error(folder, f"exit {done.returncode}: {done.stderr.strip()}")
@@ -68,6 +105,9 @@ def finish(folder, done, names):
         with open(os.path.join(folder, name + ".csv"), "w", encoding="utf-8",
                   newline="") as handle:
             handle.write(text)
+    wrong = wrong_types(engine, folder)
+    if wrong:
+        write_error(folder, f"columns neither text nor an integer: {', '.join(wrong)}")
 
 
 def run_sqlite(folder):
@@ -80,6 +120,9 @@ def run_sqlite(folder):
     if os.path.exists(os.path.join(folder, "post.sql")):
         lines += [f".output '{os.path.join(folder, 'post.raw')}'",
                   f".read '{os.path.join(folder, 'post.sql')}'"]
+    types_sql(folder, SQLITE_TYPES_QUERY)
+    lines += [f".output '{os.path.join(folder, 'types.raw')}'",
+              f".read '{os.path.join(folder, 'types.sql')}'"]
     with open(os.path.join(folder, "run.sql"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     with open(os.path.join(folder, "run.sql"), "rb") as script:
@@ -87,7 +130,7 @@ def run_sqlite(folder):
     # The sqlite3 shell reports some errors of a .read file without a failing exit status.
     if done.returncode == 0 and done.stderr.strip():
         done.returncode = 1
-    finish(folder, done, ["out", "post"])
+    finish("sqlite", folder, done, ["out", "post"])
 
 
 def pg_settings(env_file):
@@ -114,12 +157,15 @@ def run_postgres(folder, schema, host):
     if os.path.exists(os.path.join(folder, "post.sql")):
         lines += [f"\\o '{os.path.join(folder, 'post.raw')}'",
                   f"\\i '{os.path.join(folder, 'post.sql')}'"]
+    types_sql(folder, PG_TYPES_QUERY)
+    lines += ["\\pset tuples_only on", f"\\o '{os.path.join(folder, 'types.raw')}'",
+              f"\\i '{os.path.join(folder, 'types.sql')}'"]
     with open(os.path.join(folder, "run.sql"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     done = client(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-h", host, "-U",
                    "churn", "-d", "postgres", "-f", os.path.join(folder, "run.sql")],
                   CASE_TIMEOUT)
-    finish(folder, done, ["out", "post"])
+    finish("postgres", folder, done, ["out", "post"])
 
 
 def run_duckdb(folders):
