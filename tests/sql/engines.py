@@ -2,9 +2,9 @@
 query.sql (churn's --emit-sql output, run as written: every statement in it runs, as a user's
 client would run the file) and optionally post.sql (a check after the query); the engine writes
 out.csv (and post.csv) there, or error.txt, also when a column of the result is neither text
-nor an integer (the contract's types; types.sql asks the engine). The CSV is the same text for every engine: a header,
-NULL as an empty field, an empty string as "", a field quoted only when it holds a comma, a
-quote, CR or LF, and `\\n` after every line (duckdb.mjs writes the same).
+nor an integer (the contract's types; types.sql asks the engine). The CSV is the same text for
+every engine: a header, NULL as an empty field, an empty string as "", a field quoted only when
+it holds a comma, a quote, CR or LF, and `\\n` after every line (duckdb.mjs writes the same).
     run(engine, folders, env)   engine: duckdb, sqlite or postgres
     unavailable(engine)         None, or why the engine cannot run here (the test is skipped)"""
 import csv
