@@ -75,11 +75,10 @@ def table_name(name):
 
 
 def schema_statements(engine, name):
-    """What creates the schema of a dotted table name (SQLite: an attached database)."""
-    parts = name.split(".")[:-1]
-    if not parts:
+    """What creates the schema of a schema.table name (SQLite: an attached database)."""
+    if "." not in name:
         return []
-    schema = identifier(".".join(parts)) if engine == "sqlite" else table_name(".".join(parts))
+    schema = table_name(name.rpartition(".")[0])
     if engine == "sqlite":
         return [f"ATTACH DATABASE ':memory:' AS {schema};"]
     if engine == "postgres":
