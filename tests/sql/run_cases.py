@@ -117,8 +117,14 @@ def main():
         return SKIP
 
     work = os.path.abspath(args.work or f"sql-{args.dialect}")
+    # A rerun starts clean, but only a folder this runner made is ever removed.
+    mark = os.path.join(work, ".run_cases")
+    if os.path.isdir(work) and os.listdir(work) and not os.path.exists(mark):
+        print(f"--work {work} is not empty and not a folder of run_cases.py; choose another")
+        return 1
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
+    write(mark, "")
     cases = sql_cases.all_cases(work, args.dialect)
     if args.only:
         cases = [c for c in cases if re.search(args.only, c.name)]
