@@ -55,7 +55,10 @@ std::string dialect::ident(std::string_view name) const {
 }
 
 std::string dialect::table(std::string_view name) const {
-    std::string out;
+    // SQLite's WITH RECURSIVE lets every CTE see every other: a table named like one of ours
+    // (log_text, periods) would be read as the CTE. A schema-qualified name never is.
+    std::string out =
+        e_ == engine::sqlite && name.find('.') == std::string_view::npos ? ident("main") + "." : "";
     for (std::size_t start = 0;;) {
         const std::size_t dot = name.find('.', start);
         out += ident(name.substr(start, dot - start));

@@ -22,7 +22,8 @@ class dialect {
 
     /// A column or CTE name, quoted so that no character in it ends the name.
     std::string ident(std::string_view name) const;
-    /// A table name, its dots separating schema (and project or catalog) from table.
+    /// A table name, its dots separating schema (and project or catalog) from table; in SQLite
+    /// an unqualified one is main's.
     std::string table(std::string_view name) const;
     /// A string literal.
     std::string literal(std::string_view text) const;

@@ -48,8 +48,13 @@ void parts::add_rows() {
     const table_columns& c = r.columns;
     const auto column = [&](const std::string& name) { return d.text(d.ident(name)); };
     const std::string customer = fmt::format("TRIM({})", column(c.customer));
-    std::string cols =
-        fmt::format("{} AS customer,\n           TRIM({}) AS date_text", customer, column(c.date));
+    std::string date = fmt::format("TRIM({})", column(c.date));
+    if (r.date_format == request::dates::iso)  // 19970101, as CDNOW writes it, is 1997-01-01
+        date = fmt::format(
+            "CASE WHEN length({0}) = 8 THEN substr({0}, 1, 4) || '-' || substr({0}, "
+            "5, 2) || '-' || substr({0}, 7, 2) ELSE {0} END",
+            date);
+    std::string cols = fmt::format("{} AS customer,\n           {} AS date_text", customer, date);
     if (c.amount)
         cols += fmt::format(",\n           TRIM({}) AS amount_text", column(*c.amount));
     if (c.quantity && c.price)
