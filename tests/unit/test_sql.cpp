@@ -116,7 +116,7 @@ TEST_CASE("the query writes only the columns of SPEC 6 and 7") {
     CHECK_THROWS_AS(sql::cohort_query(r), churn::error);
 }
 
-TEST_CASE("--to inside its period and --from reach the query as numbers, not data") {
+TEST_CASE("the bounds of --from and --to reach the query as numbers and not as data") {
     sql::request r = request_of(sql::engine::postgres);
     r.first_period = 24 * 12;  // 2024-01
     r.last_period = 24 * 12 + 2;
