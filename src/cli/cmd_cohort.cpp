@@ -117,7 +117,7 @@ int emit_sql(const cohort_options_flags& o, const context& ctx) {
 }
 
 int run(const cohort_options_flags& o, const context& ctx) {
-    if (o.sql.dialect)
+    if (wants_sql(o.sql))
         return emit_sql(o, ctx);
     const log_plan plan = plan_log(o.log, ctx, "cohort");
     const events_source& r = plan.source;

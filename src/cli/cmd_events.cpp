@@ -127,7 +127,7 @@ events_log periods_of(const activity& log, const events_source& r,
 }
 
 int run(const events_options& o, const context& ctx) {
-    if (o.sql.dialect)
+    if (wants_sql(o.sql))
         return emit_sql(o, ctx);
     const log_plan plan = plan_log(o.log, ctx, "events");
     const events_source& r = plan.source;

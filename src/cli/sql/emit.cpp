@@ -16,6 +16,12 @@ void add_sql_options(CLI::App& app, sql_flags& o) {
         ->type_name("NAME");
 }
 
+bool wants_sql(const sql_flags& s) {
+    if (s.table && !s.dialect)
+        throw error("--table names the table --emit-sql reads; give --emit-sql DIALECT too");
+    return s.dialect.has_value();
+}
+
 sql::engine sql_engine(const sql_flags& s) {
     const auto kind = sql::parse_engine(*s.dialect);
     if (!kind)

@@ -20,6 +20,9 @@ struct sql_flags {
 /// Registers --emit-sql DIALECT and --table NAME.
 void add_sql_options(CLI::App& app, sql_flags& o);
 
+/// Whether --emit-sql was given; --table without it is an error.
+bool wants_sql(const sql_flags& s);
+
 /// The engine --emit-sql names.
 sql::engine sql_engine(const sql_flags& s);
 

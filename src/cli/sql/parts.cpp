@@ -104,22 +104,9 @@ void parts::add_rows() {
                      r.to_day ? fmt::format("\n    WHERE {} <= {}", day, *r.to_day) : ""));
 
     std::string rows = "customer, ts, day,\n           ";
-    switch (r.cal.unit) {
-        case period_unit::day:
-        case period_unit::week:
-            rows += period_of_day("day");
-            break;
-        case period_unit::month:
-            rows += fmt::format("{} * 12 + {} - 1", d.part("YEAR", "ts"), d.part("MONTH", "ts"));
-            break;
-        case period_unit::quarter:
-            rows += fmt::format("{} * 4 + {}", d.part("YEAR", "ts"),
-                                d.div(d.part("MONTH", "ts") + " - 1", "3"));
-            break;
-        case period_unit::year:
-            rows += d.part("YEAR", "ts");
-            break;
-    }
+    rows += r.cal.unit == period_unit::day || r.cal.unit == period_unit::week
+                ? period_of_day("day")
+                : period_of_date("ts");
     rows += " AS period";
     if (amounts()) {
         step("scale", "revenue is exact, written with the most decimals of any amount",
@@ -160,21 +147,26 @@ std::string parts::period_of_day(const std::string& day_expr) const {
                            d.div(fmt::format("{} - {} + {}", day, first, 7 * week_offset), "7"),
                            week_offset);
     };
-    const std::string date = d.day_date(day);
     switch (r.cal.unit) {
         case period_unit::day:
             return day;
         case period_unit::week:
             return week(r.cal.weeks == week_start::monday ? 4 : 3);
-        case period_unit::month:
-            return fmt::format("{} * 12 + {} - 1", d.part("YEAR", date), d.part("MONTH", date));
+        default:
+            return period_of_date(d.day_date(day));
+    }
+}
+
+std::string parts::period_of_date(const std::string& date) const {
+    switch (r.cal.unit) {
         case period_unit::quarter:
             return fmt::format("{} * 4 + {}", d.part("YEAR", date),
                                d.div(d.part("MONTH", date) + " - 1", "3"));
         case period_unit::year:
             return d.part("YEAR", date);
+        default:
+            return fmt::format("{} * 12 + {} - 1", d.part("YEAR", date), d.part("MONTH", date));
     }
-    return {};
 }
 
 std::string parts::label(const std::string& p_expr) const {

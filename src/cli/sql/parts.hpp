@@ -30,6 +30,8 @@ class parts {
     bool amounts() const { return r.columns.amount || r.columns.quantity; }
     /// The period of a day number.
     std::string period_of_day(const std::string& day) const;
+    /// The month, quarter or year of a date or timestamp.
+    std::string period_of_date(const std::string& date) const;
     /// The label of a period index.
     std::string label(const std::string& p) const;
     /// 100 × num / den at --precision (num ≥ 0), empty when den is 0.
