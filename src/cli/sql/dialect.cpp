@@ -130,32 +130,51 @@ std::string dialect::find(const std::string& s, std::string_view needle) const {
     return fmt::format("strpos({}, {})", s, literal(needle));
 }
 
+namespace {
+
+/// SQLite's timestamps are text, to the millisecond.
+constexpr std::string_view sqlite_time = "strftime('%Y-%m-%d %H:%M:%f', {}{})";
+
+}  // namespace
+
+std::string dialect::shifted(const std::string& ts, int minutes) const {
+    if (minutes == 0)
+        return ts;
+    const char* sign = minutes < 0 ? "-" : "+";
+    const int m = std::abs(minutes);
+    switch (e_) {
+        case engine::duckdb:
+            return fmt::format("({} {} INTERVAL {} MINUTE)", ts, sign, m);
+        case engine::postgres:
+            return fmt::format("({} {} INTERVAL '{} minutes')", ts, sign, m);
+        case engine::sqlite:
+            return fmt::format(fmt::runtime(sqlite_time), ts,
+                               fmt::format(", '{}{} minutes'", sign, m));
+        case engine::bigquery:
+            return fmt::format("DATETIME_ADD({}, INTERVAL {}{} MINUTE)", ts, sign, m);
+        case engine::spark:
+            return fmt::format("({} {} INTERVAL '{}' MINUTE)", ts, sign, m);
+    }
+    return {};
+}
+
 std::string dialect::timestamp(const std::string& t, int offset_minutes) const {
     // A zone is a Z, + or - after the date's ten characters.
     const std::string after_date = fmt::format("substr({}, 11)", t);
     const std::string zoned = fmt::format("{} + {} + {} > 0", find(after_date, "Z"),
                                           find(after_date, "+"), find(after_date, "-"));
-    const int shift = std::abs(offset_minutes);
-    const char* sign = offset_minutes < 0 ? "-" : "+";
     std::string utc, naive;
     switch (e_) {
         case engine::duckdb:
             utc = fmt::format("make_timestamp(epoch_us(CAST({} AS TIMESTAMPTZ)))", t);
             naive = fmt::format("CAST({} AS TIMESTAMP)", t);
-            if (shift != 0)
-                utc = fmt::format("({} {} INTERVAL {} MINUTE)", utc, sign, shift);
             break;
         case engine::postgres:
             utc = fmt::format("(CAST({} AS timestamptz) AT TIME ZONE 'UTC')", t);
             naive = fmt::format("CAST({} AS timestamp)", t);
-            if (shift != 0)
-                utc = fmt::format("({} {} INTERVAL '{} minutes')", utc, sign, shift);
             break;
-        case engine::sqlite:  // text, to the millisecond; datetime functions read the zone
-            utc = shift == 0 ? fmt::format("strftime('%Y-%m-%d %H:%M:%f', {})", t)
-                             : fmt::format("strftime('%Y-%m-%d %H:%M:%f', {}, '{}{} minutes')", t,
-                                           sign, shift);
-            naive = fmt::format("strftime('%Y-%m-%d %H:%M:%f', {})", t);
+        case engine::sqlite:  // the date and time functions read the zone
+            utc = naive = fmt::format(fmt::runtime(sqlite_time), t, "");
             break;
         case engine::bigquery: {  // DATETIME: a civil time, as churn counts it
             // BigQuery needs the seconds: 2024-01-31T23:30 becomes 2024-01-31T23:30:00.
@@ -165,55 +184,42 @@ std::string dialect::timestamp(const std::string& t, int offset_minutes) const {
                 t);
             utc = fmt::format("DATETIME(TIMESTAMP({}), 'UTC')", full);
             naive = fmt::format("CAST({} AS DATETIME)", full);
-            if (shift != 0)
-                utc = fmt::format("DATETIME_ADD({}, INTERVAL {}{} MINUTE)", utc, sign, shift);
             break;
         }
         case engine::spark:  // the civil time in the session's zone, for zoned and naive alike
             utc = fmt::format("to_utc_timestamp(CAST({} AS TIMESTAMP), current_timezone())", t);
             naive = fmt::format("CAST({} AS TIMESTAMP)", t);
-            if (shift != 0)
-                utc = fmt::format("({} {} INTERVAL '{}' MINUTE)", utc, sign, shift);
             break;
     }
     return fmt::format("CASE WHEN {}\n                THEN {}\n                ELSE {} END", zoned,
-                       utc, naive);
+                       shifted(utc, offset_minutes), naive);
 }
 
 std::string dialect::epoch_timestamp(const std::string& t, bool millis, int offset_minutes) const {
     const std::string n = bigint(t);
-    const int shift = std::abs(offset_minutes);
-    const char* sign = offset_minutes < 0 ? "-" : "+";
+    std::string utc;
     switch (e_) {
-        case engine::duckdb: {
-            const std::string ts =
-                fmt::format("make_timestamp({} * {})", n, millis ? "1000" : "1000000");
-            return shift == 0 ? ts : fmt::format("({} {} INTERVAL {} MINUTE)", ts, sign, shift);
-        }
+        case engine::duckdb:
+            utc = fmt::format("make_timestamp({} * {})", n, millis ? "1000" : "1000000");
+            break;
         case engine::postgres:
-            return fmt::format(
-                "(TIMESTAMP '1970-01-01 00:00:00' + {} * INTERVAL '1 {}'{})", n,
-                millis ? "millisecond" : "second",
-                shift == 0 ? "" : fmt::format(" {} INTERVAL '{} minutes'", sign, shift));
+            utc = fmt::format("(TIMESTAMP '1970-01-01 00:00:00' + {} * INTERVAL '1 {}')", n,
+                              millis ? "millisecond" : "second");
+            break;
         case engine::sqlite:
-            return fmt::format("strftime('%Y-%m-%d %H:%M:%f', {}{}, 'unixepoch'{})", n,
-                               millis ? " / 1000.0" : "",
-                               shift == 0 ? "" : fmt::format(", '{}{} minutes'", sign, shift));
-        case engine::bigquery: {
-            const std::string ts = fmt::format(
-                "DATETIME({}({}))", millis ? "TIMESTAMP_MILLIS" : "TIMESTAMP_SECONDS", n);
-            return shift == 0
-                       ? ts
-                       : fmt::format("DATETIME_ADD({}, INTERVAL {}{} MINUTE)", ts, sign, shift);
-        }
-        case engine::spark: {
-            const std::string ts =
-                fmt::format("to_utc_timestamp({}({}), current_timezone())",
-                            millis ? "timestamp_millis" : "timestamp_seconds", n);
-            return shift == 0 ? ts : fmt::format("({} {} INTERVAL '{}' MINUTE)", ts, sign, shift);
-        }
+            utc = fmt::format(fmt::runtime(sqlite_time), n + (millis ? " / 1000.0" : ""),
+                              ", 'unixepoch'");
+            break;
+        case engine::bigquery:
+            utc = fmt::format("DATETIME({}({}))", millis ? "TIMESTAMP_MILLIS" : "TIMESTAMP_SECONDS",
+                              n);
+            break;
+        case engine::spark:
+            utc = fmt::format("to_utc_timestamp({}({}), current_timezone())",
+                              millis ? "timestamp_millis" : "timestamp_seconds", n);
+            break;
     }
-    return {};
+    return shifted(utc, offset_minutes);
 }
 
 std::string dialect::epoch_day(const std::string& ts) const {

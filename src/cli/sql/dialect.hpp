@@ -62,6 +62,9 @@ class dialect {
                        std::string_view to, std::string_view bounds) const;
 
   private:
+    /// A timestamp moved by `minutes` (an --utc-offset).
+    std::string shifted(const std::string& ts, int minutes) const;
+
     engine e_;
 };
 
