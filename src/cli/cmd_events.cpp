@@ -101,7 +101,7 @@ int emit_sql(const events_options& o, const context& ctx) {
     r.inactive_after = k;
     r.orders = orders;
     events_settings s;
-    s.amounts = r.columns.amount || r.columns.quantity;
+    s.amounts = r.columns.amounts();
     s.fields = o.fields;
     r.fields = events_field_names(s);
     ctx.out << sql::events_query(r);

@@ -7,6 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
+
 namespace churn::cli::sql {
 
 namespace {
@@ -33,7 +38,7 @@ std::string events_query(const request& r) {
     q.add_rows();
     // An --order value is one order, counted in the period of its first row, active or not in
     // the periods of its other rows; a timestamp or a day lies in one period anyway.
-    const bool keyed = r.columns.order && r.orders == order_rule::distinct;
+    const bool keyed = q.keyed();
     if (keyed)
         q.step("orders", "an order: a distinct (customer, --order value), in its first period",
                "SELECT customer, period, count(*) AS orders\n    FROM (SELECT customer, order_key, "
@@ -107,21 +112,26 @@ std::string events_query(const request& r) {
                        "  WHERE m.period >= {0}",
                        first, q.first_partial(first), q.last_partial()));
 
+    // The counts, by their name in SPEC §6 and in the report step.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> counts = {{
+        {"start", "alive_start"},
+        {"lost", "lost"},
+        {"new", "acquired"},
+        {"returned", "returned"},
+        {"end", "alive_end"},
+        {"active", "active"},
+        {"orders", "orders"},
+        {"repeat", "repeaters"},
+    }};
     std::string columns;
     for (const std::string& f : r.fields) {
         std::string v;
-        if (f == "period")
+        const auto count =
+            std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == f; });
+        if (count != counts.end())
+            v = d.bigint(std::string(count->second));
+        else if (f == "period")
             v = q.label("period");
-        else if (f == "start")
-            v = "alive_start";
-        else if (f == "lost" || f == "returned" || f == "active" || f == "orders")
-            v = f;
-        else if (f == "new")
-            v = "acquired";
-        else if (f == "end")
-            v = "alive_end";
-        else if (f == "repeat")
-            v = "repeaters";
         else if (f == "churn_pct")
             v = q.percent("lost", "alive_start");
         else if (f == "retention_pct")
@@ -136,9 +146,6 @@ std::string events_query(const request& r) {
             v = q.boolean("partial = 1");
         else
             throw error("--emit-sql writes the columns of SPEC §6; --fields " + f + " is not one");
-        if (f != "period" && !f.ends_with("_pct") && f != "revenue" && f != "arpu" &&
-            f != "partial")
-            v = d.bigint(v);
         columns += fmt::format("{}{} AS {}", columns.empty() ? "" : ",\n       ", v, d.ident(f));
     }
     return q.finish(fmt::format("SELECT {}\nFROM report{}\nORDER BY report.period", columns,

@@ -20,6 +20,8 @@ namespace churn::cli::sql {
 struct table_columns {
     std::string customer, date;
     std::optional<std::string> amount, quantity, price, order;
+
+    bool amounts() const { return amount || (quantity && price); }
 };
 
 /// Everything the query depends on, checked and resolved by the command.

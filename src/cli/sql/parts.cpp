@@ -61,7 +61,7 @@ void parts::add_rows() {
         cols += fmt::format(
             ",\n           TRIM({}) AS quantity_text,\n           TRIM({}) AS price_text",
             column(*c.quantity), column(*c.price));
-    if (c.order && r.orders == order_rule::distinct)
+    if (keyed())
         cols += fmt::format(",\n           {} AS order_key", column(*c.order));
     step("log_text", "the log's columns as text; a row with an empty customer is a guest: skipped",
          fmt::format("SELECT {}\n    FROM {}\n    WHERE {} <> ''", cols, d.table(r.table),
@@ -91,7 +91,7 @@ void parts::add_rows() {
             ",\n           ({}) * ({}) AS amount_units,\n           {} + {} AS amount_scale",
             units("quantity_text"), units("price_text"), decimals("quantity_text"),
             decimals("price_text"));
-    if (c.order && r.orders == order_rule::distinct)
+    if (keyed())
         timed += ",\n           order_key";
     step("log_times",
          "each row's time (SPEC §6 values): a zone converted to UTC (or --utc-offset), a naive "
@@ -119,7 +119,7 @@ void parts::add_rows() {
     } else {
         rows += ",\n           1 AS order_row";
     }
-    if (c.order && r.orders == order_rule::distinct)
+    if (keyed())
         rows += ",\n           order_key";
     step("log_rows",
          fmt::format("each row's {} (SPEC §6 periods) and whether it is an order: a refund "

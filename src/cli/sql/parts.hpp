@@ -27,7 +27,9 @@ class parts {
     /// of the days just outside the data).
     void add_rows();
 
-    bool amounts() const { return r.columns.amount || r.columns.quantity; }
+    bool amounts() const { return r.columns.amounts(); }
+    /// Orders are distinct --order values (else timestamps, days or rows): log_rows has order_key.
+    bool keyed() const { return r.columns.order && r.orders == order_rule::distinct; }
     /// The period of a day number.
     std::string period_of_day(const std::string& day) const;
     /// The month, quarter or year of a date or timestamp.
