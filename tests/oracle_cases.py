@@ -1,6 +1,14 @@
 """What the hand-made cases of tests/events and tests/cohort share: running the binary, and
-saying where its output first differs from the table worked out by hand."""
+saying where its output first differs from the table worked out by hand. Run as a script, one
+case on the real binary: `churn COMMAND FLAGS LOGS` must print the case's expected table byte
+for byte (standard output; notes on standard error are not compared) and exit 0.
+
+    oracle_cases.py CHURN events|cohort NAME
+"""
+import importlib.util
+import os
 import subprocess
+import sys
 
 
 def first_difference(got, expected):
@@ -38,3 +46,20 @@ def run_case(churn, subcommand, name, logs, flags, expected):
         print(f"FAIL {name}: {' '.join(command)}\n{problem}")
         return 1
     return 0
+
+
+def main(churn, command, name):
+    # tests/COMMAND/cases.py knows where that command's cases and their tables are.
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), command, "cases.py")
+    spec = importlib.util.spec_from_file_location(f"{command}_cases", path)
+    cases = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cases)
+    logs, flags, expected = cases.load(name)
+    return run_case(churn, command, name, logs, flags, expected)
+
+
+if __name__ == "__main__":
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+    if len(sys.argv) != 4 or sys.argv[2] not in ("events", "cohort"):
+        sys.exit(__doc__)
+    sys.exit(main(*sys.argv[1:]))
