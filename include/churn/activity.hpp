@@ -2,7 +2,8 @@
 /// From an activity log (orders, payments, logins) to the quantities of every period, SPEC §6.
 /// Pure and I/O-free: the caller reads the rows and feeds them in any order; memory is per
 /// customer (their ids once, in an arena, and a bit per period of their span of activity),
-/// never per event, except where an unsorted log's distinct orders need one entry each.
+/// never per event, except where distinct orders need one entry each: those of an unsorted
+/// log, and the --order values of any log (an id may recur in any later row).
 
 #include <churn/decimal.hpp>
 #include <churn/period.hpp>
@@ -18,7 +19,8 @@
 namespace churn {
 
 /// What one order is (SPEC §6): a distinct (customer, order key), the key being the --order
-/// value, else the timestamp as written; distinct (customer, day); or every row.
+/// value (its bytes, counted in the first period it is seen in), else the timestamp as
+/// written; distinct (customer, day); or every row.
 enum class order_rule { distinct, days, rows };
 
 struct activity_options {

@@ -92,9 +92,16 @@ void activity::state::rescale(int s) {
 bool activity::state::new_order(customer_record& c, std::uint32_t index, const activity_row& r) {
     if (o.orders == order_rule::rows)
         return true;
-    const std::int64_t key = o.orders == order_rule::days ? r.day
-                             : r.order.empty()            ? r.micros
-                                               : static_cast<std::int64_t>(hash_bytes(r.order));
+    if (o.orders == order_rule::distinct && !r.order.empty()) {
+        const auto q = static_cast<std::int32_t>(r.period);
+        const std::int32_t before = ids.insert(index, r.order, q);
+        if (before == order_ids::no_order)
+            return true;
+        if (q < before)
+            redate(c, before, q);
+        return false;
+    }
+    const std::int64_t key = o.orders == order_rule::days ? r.day : r.micros;
     if (o.unsorted)
         return keys.insert(index, key);
     if (r.micros < c.last_micros)
@@ -105,6 +112,23 @@ bool activity::state::new_order(customer_record& c, std::uint32_t index, const a
     c.has_key = true;
     c.last_key = key;
     return fresh;
+}
+
+void activity::state::redate(customer_record& c, std::int32_t from, std::int32_t to) {
+    --orders.at(from);
+    ++orders.at(to);
+    // The two earliest of the customer's order periods, with one `from` become `to` (< from).
+    if (from == c.first) {
+        c.first = to;
+    } else if (from == c.second) {
+        c.second = std::max(c.first, to);
+        c.first = std::min(c.first, to);
+    } else if (to < c.first) {
+        c.second = c.first;
+        c.first = to;
+    } else if (to < c.second) {
+        c.second = to;
+    }
 }
 
 void activity::state::add_cohort_revenue(customer_record& c, std::uint32_t index,
@@ -200,6 +224,16 @@ void activity::state::add(const activity_row& r, std::uint64_t hash) {
         return;  // a refund: revenue, but no order and no activity
     const bool fresh = s.new_order(*c, index, r);
     s.bits.set(*c, static_cast<std::int32_t>(r.period));
+    if (s.o.customer_details) {
+        customer_detail& d = s.details[index];
+        // Every row of an order dates it: the first and the last order are the customer's
+        // earliest and latest, whichever row was counted.
+        if (d.orders == 0 || r.micros < d.first_order)
+            d.first_order = r.micros;
+        if (d.orders == 0 || r.micros > d.last_order)
+            d.last_order = r.micros;
+        d.orders += fresh ? 1 : 0;
+    }
     if (!fresh)
         return;
     ++s.orders.at(r.period);
@@ -209,14 +243,6 @@ void activity::state::add(const activity_row& r, std::uint64_t hash) {
         c->first = q;
     } else if (q < c->second) {
         c->second = q;
-    }
-    if (s.o.customer_details) {
-        customer_detail& d = s.details[index];
-        if (d.orders == 0 || r.micros < d.first_order)
-            d.first_order = r.micros;
-        if (d.orders == 0 || r.micros > d.last_order)
-            d.last_order = r.micros;
-        ++d.orders;
     }
 }
 

@@ -21,7 +21,8 @@ struct activity::state {
     activity_options o;
     customer_table table;
     period_bits bits;
-    order_keys keys;  ///< unsorted mode: the distinct orders seen
+    order_keys keys;  ///< unsorted mode: the distinct orders seen by time or day
+    order_ids ids;    ///< the distinct --order values, in either mode
     per_period<std::int64_t> orders;
     per_period<exact_sum> revenue;
     std::vector<customer_detail> details;     ///< customer_details
@@ -40,6 +41,8 @@ struct activity::state {
     /// Brings every sum to `s` decimals, for an amount more precise than those before.
     void rescale(int s);
     bool new_order(customer_record& c, std::uint32_t index, const activity_row& r);
+    /// An order counted in `from` has a row in the earlier period `to`: it moves there.
+    void redate(customer_record& c, std::int32_t from, std::int32_t to);
     void add_cohort_revenue(customer_record& c, std::uint32_t index, const activity_row& r,
                             int128 units);
     /// Where the revenue of each customer and period is kept.

@@ -31,17 +31,17 @@ bool table_id_equal(const customer_record& c, std::string_view id) {
 
 customer_table::customer_table() : slots_(std::size_t{1} << 12) {}
 
-const char* customer_table::intern(std::string_view id) {
-    if (id.size() > arena_left_) {
-        const std::size_t block = std::max<std::size_t>(std::size_t{1} << 20, id.size());
-        arena_.push_back(std::make_unique<char[]>(block));
-        arena_at_ = arena_.back().get();
-        arena_left_ = block;
+const char* byte_arena::intern(std::string_view bytes) {
+    if (bytes.size() > left_) {
+        const std::size_t block = std::max<std::size_t>(std::size_t{1} << 20, bytes.size());
+        blocks_.push_back(std::make_unique<char[]>(block));
+        at_ = blocks_.back().get();
+        left_ = block;
     }
-    char* at = arena_at_;
-    std::memcpy(at, id.data(), id.size());
-    arena_at_ += id.size();
-    arena_left_ -= id.size();
+    char* at = at_;
+    std::memcpy(at, bytes.data(), bytes.size());
+    at_ += bytes.size();
+    left_ -= bytes.size();
     return at;
 }
 
@@ -86,7 +86,7 @@ std::pair<std::uint32_t, customer_record*> customer_table::find_or_add(std::stri
     if (id.size() <= sizeof c.id.text)
         std::memcpy(c.id.text, id.data(), id.size());
     else
-        c.id.at = intern(id);
+        c.id.at = arena_.intern(id);
     c.size = static_cast<std::uint32_t>(id.size());
     slots_[j] = (tag << 32) | (std::uint64_t{i} + 1);
     if (std::size_t{count_} * 2 > slots_.size())
@@ -147,6 +147,49 @@ void order_keys::grow() {
         if (e.customer != 0)
             insert(e.customer - 1,
                    static_cast<std::int64_t>((std::uint64_t{e.high} << 32) | e.low));
+}
+
+std::int32_t order_ids::insert(std::uint32_t customer, std::string_view id, std::int32_t period) {
+    if ((count_ + 1) * 4 > slots_.size() * 3)
+        grow();
+    const std::uint64_t h = hash(customer, id);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t m = slots_.size() - 1;
+    std::size_t j = static_cast<std::size_t>(h) & m;
+    for (; slots_[j].customer != 0; j = (j + 1) & m) {
+        entry& e = slots_[j];
+        if (e.customer == customer + 1 && e.tag == tag && e.size == id.size() &&
+            std::memcmp(order_ids::id(e).data(), id.data(), id.size()) == 0) {
+            const std::int32_t before = e.period;
+            e.period = std::min(e.period, period);
+            return before;
+        }
+    }
+    entry& e = slots_[j];
+    e.customer = customer + 1;
+    e.period = period;
+    e.size = static_cast<std::uint32_t>(id.size());
+    e.tag = tag;
+    if (id.size() <= sizeof e.id.text)
+        std::memcpy(e.id.text, id.data(), id.size());
+    else
+        e.id.at = arena_.intern(id);
+    ++count_;
+    return no_order;
+}
+
+void order_ids::grow() {
+    std::vector<entry> old(std::max<std::size_t>(slots_.size() * 2, std::size_t{1} << 12));
+    old.swap(slots_);
+    const std::size_t m = slots_.size() - 1;
+    for (const entry& e : old) {
+        if (e.customer == 0)
+            continue;
+        std::size_t j = static_cast<std::size_t>(hash(e.customer - 1, id(e))) & m;
+        while (slots_[j].customer != 0)
+            j = (j + 1) & m;
+        slots_[j] = e;
+    }
 }
 
 void add_revenue(customer_revenue& r, std::int64_t period, int128 units) {

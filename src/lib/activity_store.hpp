@@ -22,7 +22,9 @@ namespace churn {
 /// A 64-bit hash of bytes (ids, order values): fast for short ids, well mixed.
 inline std::uint64_t hash_bytes(std::string_view s) {
     constexpr std::uint64_t m = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = s.size() * m;
+    // Seeded apart from m: (h ^ m) must not be 0 for short ids, or every one-byte id would
+    // hash alike (a product with 0).
+    std::uint64_t h = 0x243F6A8885A308D3ull ^ s.size();
     const char* p = s.data();
     std::size_t n = s.size();
     const auto mix = [](std::uint64_t a, std::uint64_t b) {
@@ -64,6 +66,18 @@ struct alignas(64) customer_record {
     std::int64_t last_key = 0;
 };
 
+/// Bytes kept for as long as the aggregator lives, in blocks of a mebibyte or more: ids are
+/// interned once and never move.
+class byte_arena {
+  public:
+    const char* intern(std::string_view bytes);
+
+  private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t left_ = 0;
+    char* at_ = nullptr;
+};
+
 /// Customers by id: the ids in an arena, the records in blocks, an index of open addressing.
 class customer_table {
   public:
@@ -97,13 +111,10 @@ class customer_table {
     static constexpr unsigned shift = 16;
     static constexpr std::uint32_t mask = (1u << shift) - 1;
     customer_record& record(std::uint32_t i) { return blocks_[i >> shift][i & mask]; }
-    const char* intern(std::string_view id);
     void grow();
 
     std::vector<std::unique_ptr<customer_record[]>> blocks_;
-    std::vector<std::unique_ptr<char[]>> arena_;
-    std::size_t arena_left_ = 0;
-    char* arena_at_ = nullptr;
+    byte_arena arena_;
     std::vector<std::uint64_t> slots_;  ///< hash's high 32 bits, then 1 + index; 0 empty
     std::uint32_t count_ = 0;
 };
@@ -157,7 +168,8 @@ class period_bits {
     std::vector<spilled> spills_;
 };
 
-/// The distinct orders of an unsorted log: (customer, key) pairs, open addressing.
+/// The distinct orders of an unsorted log by an exact 64-bit key (a timestamp or a day):
+/// (customer, key) pairs, open addressing.
 class order_keys {
   public:
     /// True when the pair is new.
@@ -173,6 +185,40 @@ class order_keys {
     void grow();
     std::vector<entry> slots_;
     std::size_t count_ = 0;
+};
+
+/// The distinct --order values of each customer, compared by their bytes, with the earliest
+/// period each was seen in: an order that recurs in a later period is the same order, counted
+/// once in its first period, whatever order the rows come in.
+class order_ids {
+  public:
+    /// Adds (customer, id) seen in `period`. Returns no_order when the pair is new; else the
+    /// earliest period it was seen in before, which becomes `period` if that is earlier.
+    std::int32_t insert(std::uint32_t customer, std::string_view id, std::int32_t period);
+    static constexpr std::int32_t no_order = INT32_MIN;
+
+  private:
+    /// 24 bytes: the id inline when it is short (most are), else where the arena keeps it.
+    struct entry {
+        std::uint32_t customer;  ///< 1 + index; 0 empty
+        std::int32_t period;
+        std::uint32_t size;
+        std::uint32_t tag;  ///< the hash's high half, compared before the bytes
+        union {
+            char text[8];
+            const char* at;
+        } id;
+    };
+    static std::string_view id(const entry& e) {
+        return {e.size <= sizeof e.id.text ? e.id.text : e.id.at, e.size};
+    }
+    static std::uint64_t hash(std::uint32_t customer, std::string_view id) {
+        return hash_bytes(id) ^ (std::uint64_t{customer} * 0x9E3779B97F4A7C15ull);
+    }
+    void grow();
+    std::vector<entry> slots_;
+    std::size_t count_ = 0;
+    byte_arena arena_;
 };
 
 /// An exact sum of amounts, in units of the aggregator's scale.

@@ -192,3 +192,93 @@ TEST_CASE("activity: every row an order counts at least the distinct orders") {
         }
     });
 }
+
+namespace {
+
+/// --order values: one byte, two, long ones that differ only in their last byte, and none
+/// (the row's timestamp is then its order).
+const std::vector<std::string> order_values = {"",
+                                               "1",
+                                               "2",
+                                               "3",
+                                               "o1",
+                                               "o2",
+                                               "o15",
+                                               std::string(39, 'x') + "1",
+                                               std::string(39, 'x') + "2",
+                                               std::string(16, 'y'),
+                                               std::string(8, 'z'),
+                                               std::string(9, 'z')};
+
+struct order_event {
+    event e;
+    int order;  ///< index into order_values
+};
+
+rc::Gen<order_event> order_events() {
+    return rc::gen::build<order_event>(
+        rc::gen::set(&order_event::e, events()),
+        rc::gen::set(&order_event::order,
+                     rc::gen::inRange(0, static_cast<int>(order_values.size()))));
+}
+
+/// Distinct (customer, order), each counted in the earliest period of its rows; without a
+/// value, (customer, timestamp).
+std::map<int, std::multiset<int>> first_periods(const std::vector<order_event>& log) {
+    std::map<std::pair<int, std::string>, int> first;
+    for (const auto& [e, order] : log) {
+        if (e.cents < 0)
+            continue;
+        const std::string& v = order_values[static_cast<std::size_t>(order)];
+        // Timestamps as keys of their own kind: a tag an id cannot hold.
+        const std::string key = v.empty() ? std::to_string(e.period * 1000 + e.second) + "\n" : v;
+        auto [it, fresh] = first.try_emplace({e.customer, key}, e.period);
+        it->second = std::min(it->second, e.period);
+    }
+    std::map<int, std::multiset<int>> out;
+    for (const auto& [key, period] : first)
+        out[key.first].insert(period);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("activity: an order id is one order, counted in its first period, in any row order") {
+    rc::prop("order ids", [] {
+        auto log = *rc::gen::nonEmpty(rc::gen::container<std::vector<order_event>>(order_events()));
+        churn::activity_options o;
+        o.unsorted = *rc::gen::arbitrary<bool>();
+        if (!o.unsorted)  // sorted mode needs the rows of each timestamp-keyed order in time
+            std::stable_sort(log.begin(), log.end(), [](const auto& a, const auto& b) {
+                return std::pair(a.e.period, a.e.second) < std::pair(b.e.period, b.e.second);
+            });
+        std::mt19937 random(*rc::gen::arbitrary<unsigned>());
+        if (o.unsorted)
+            std::shuffle(log.begin(), log.end(), random);
+        churn::activity a(o);
+        for (const auto& [e, order] : log) {
+            churn::activity_row r = row_of(e);
+            r.order = order_values[static_cast<std::size_t>(order)];
+            a.add(r);
+        }
+        const auto orders = first_periods(log);
+        for (const auto& p : a.periods()) {
+            std::int64_t count = 0, repeat = 0;
+            for (const auto& [c, periods] : orders) {
+                count += static_cast<std::int64_t>(periods.count(static_cast<int>(p.period)));
+                const bool active = std::any_of(log.begin(), log.end(), [&](const auto& x) {
+                    return x.e.customer == c && x.e.cents >= 0 && x.e.period == p.period;
+                });
+                const auto up_to =
+                    std::distance(periods.begin(), periods.upper_bound(static_cast<int>(p.period)));
+                repeat += active && up_to >= 2;
+            }
+            RC_ASSERT(p.orders == count);
+            RC_ASSERT(p.repeat == repeat);
+        }
+        std::int64_t repeat_customers = 0;
+        for (const auto& [c, periods] : orders)
+            repeat_customers += periods.size() >= 2;
+        RC_ASSERT(a.totals().repeat_customers == repeat_customers);
+    });
+}

@@ -131,6 +131,61 @@ TEST_CASE("activity: rows of one order are one order, unless --orders rows") {
     CHECK(periods_of(keyed)[0].orders == 2);
 }
 
+TEST_CASE("activity: order ids of every length from 0 to 40 bytes are told apart") {
+    // One-byte ids once all hashed alike: "1", "2", "3" were one order.
+    for (std::size_t n = 0; n <= 40; ++n) {
+        for (const bool unsorted : {false, true}) {
+            std::vector<std::string> ids;
+            for (char last : {'1', '2', '3'})
+                ids.push_back(n == 0 ? std::string() : std::string(n - 1, 'x') + last);
+            activity_options o;
+            o.unsorted = unsorted;
+            const std::vector<activity_row> rows = {
+                row("a", 0, 1, 100, ids[0].c_str()), row("a", 0, 2, 100, ids[1].c_str()),
+                row("a", 2, 3, 100, ids[2].c_str()), row("a", 2, 4, 100, ids[0].c_str())};
+            const auto p = periods_of(rows, o);
+            INFO("id length " << n << (unsorted ? ", unsorted" : ", sorted"));
+            // Without a value, each row's timestamp is its order: 2, 0, 2.
+            CHECK(p[0].orders == 2);
+            CHECK(p[1].orders == 0);
+            CHECK(p[2].orders == (n == 0 ? 2 : 1));
+        }
+    }
+}
+
+TEST_CASE("activity: an order id that recurs in a later period is counted in its first") {
+    // o1 in 0 and again in 2, o2 in 1: orders 1, 1, 0 and repeat from 1, in every row order.
+    std::vector<activity_row> rows = {row("a", 0, 5, 100, "o1"), row("a", 1, 35, 100, "o2"),
+                                      row("a", 2, 65, 100, "o1")};
+    std::sort(rows.begin(), rows.end(),
+              [](const activity_row& x, const activity_row& y) { return x.micros < y.micros; });
+    do {
+        for (const bool unsorted : {false, true}) {
+            activity_options o;
+            o.unsorted = unsorted;
+            const auto p = periods_of(rows, o);
+            REQUIRE(p.size() == 3);
+            CHECK(p[0].orders == 1);
+            CHECK(p[1].orders == 1);
+            CHECK(p[2].orders == 0);
+            CHECK(p[0].repeat == 0);
+            CHECK(p[1].repeat == 1);
+            CHECK(p[2].repeat == 1);  // active in 2, two orders up to its end
+        }
+    } while (std::next_permutation(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+        return x.micros < y.micros;
+    }));
+    // A second order seen late moves the customer's repeat period back: o2 in 3, then in 1.
+    const std::vector<activity_row> late = {row("b", 0, 5, 100, "o1"), row("b", 3, 95, 100, "o2"),
+                                            row("b", 1, 35, 100, "o2")};
+    activity_options o;
+    o.unsorted = true;
+    const auto p = periods_of(late, o);
+    CHECK(p[1].orders == 1);
+    CHECK(p[3].orders == 0);
+    CHECK(p[1].repeat == 1);
+}
+
 TEST_CASE("activity: an unsorted log gives the sorted log's periods") {
     auto rows = log();
     std::mt19937 random(7);
@@ -255,6 +310,27 @@ TEST_CASE("activity: the tables grow: many customers and, unsorted, many distinc
     CHECK(t.orders == 40000);
     CHECK(t.repeat_customers == 20000);
     CHECK(a.customers(churn::activity_cell::acquired, 2).size() == 6666);
+}
+
+TEST_CASE("activity: the order ids grow: many of them, short and long, sorted or not") {
+    for (const bool unsorted : {false, true}) {
+        activity_options o;
+        o.unsorted = unsorted;
+        activity a(o);
+        std::vector<std::string> orders;
+        for (int i = 0; i < 30000; ++i)
+            orders.push_back(i % 2 ? std::to_string(i) : "invoice-" + std::to_string(i) + "-x");
+        for (int round = 0; round < 2; ++round)  // the second round repeats every order
+            for (int i = 0; i < 30000; ++i) {
+                auto r = row(i % 3 ? "a" : "b", round, round * 100000 + i, 100);
+                r.order = orders[static_cast<std::size_t>(i)];
+                a.add(r);
+            }
+        const auto p = a.periods();
+        CHECK(p[0].orders == 30000);
+        CHECK(p[1].orders == 0);
+        CHECK(a.totals().orders == 30000);
+    }
 }
 
 TEST_CASE("activity: an amount too large for the sums' scale is an error, not a wrapped number") {
